@@ -1,0 +1,559 @@
+/*
+ * Allocation, buffers, the string map, name normalisation, atomic output
+ * files and whole-file reading: the small machinery every module shares.
+ */
+#define _POSIX_C_SOURCE 200809L
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "util.h"
+
+static void oom(void)
+{
+	static const char msg[] = "entente: out of memory\n";
+	ssize_t r = write(2, msg, sizeof(msg) - 1);
+	(void)r;
+	abort();
+}
+
+void *ent_xmalloc(size_t n)
+{
+	void *p = malloc(n ? n : 1);
+	if (!p)
+		oom();
+	return p;
+}
+
+void *ent_xcalloc(size_t n, size_t size)
+{
+	void *p = calloc(n ? n : 1, size ? size : 1);
+	if (!p)
+		oom();
+	return p;
+}
+
+void *ent_xrealloc(void *p, size_t n)
+{
+	p = realloc(p, n ? n : 1);
+	if (!p)
+		oom();
+	return p;
+}
+
+char *ent_xstrdup(const char *s)
+{
+	return ent_xstrndup(s, strlen(s));
+}
+
+char *ent_xstrndup(const char *s, size_t n)
+{
+	char *p = ent_xmalloc(n + 1);
+	memcpy(p, s, n);
+	p[n] = '\0';
+	return p;
+}
+
+char *ent_xasprintf(const char *fmt, ...)
+{
+	ent_buf b;
+	va_list ap;
+	int n;
+
+	ent_buf_init(&b);
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		oom();
+	ENT_GROW(b.data, b.cap, (size_t)n + 1);
+	va_start(ap, fmt);
+	vsnprintf(b.data, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	return b.data;
+}
+
+void ent_grow(void **items, size_t *cap, size_t need, size_t size)
+{
+	size_t c = *cap;
+
+	if (need <= c)
+		return;
+	if (c < 8)
+		c = 8;
+	while (c < need) {
+		if (c > SIZE_MAX / 2 / size)
+			oom();
+		c *= 2;
+	}
+	*items = ent_xrealloc(*items, c * size);
+	*cap = c;
+}
+
+void ent_buf_init(ent_buf *b)
+{
+	b->data = NULL;
+	b->len = 0;
+	b->cap = 0;
+}
+
+void ent_buf_release(ent_buf *b)
+{
+	free(b->data);
+	ent_buf_init(b);
+}
+
+void ent_buf_clear(ent_buf *b)
+{
+	b->len = 0;
+	if (b->data)
+		b->data[0] = '\0';
+}
+
+void ent_buf_add(ent_buf *b, const char *s, size_t n)
+{
+	ENT_GROW(b->data, b->cap, b->len + n + 1);
+	memcpy(b->data + b->len, s, n);
+	b->len += n;
+	b->data[b->len] = '\0';
+}
+
+void ent_buf_adds(ent_buf *b, const char *s)
+{
+	ent_buf_add(b, s, strlen(s));
+}
+
+void ent_buf_addc(ent_buf *b, char c)
+{
+	ent_buf_add(b, &c, 1);
+}
+
+void ent_buf_printf(ent_buf *b, const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		return;
+	ENT_GROW(b->data, b->cap, b->len + (size_t)n + 1);
+	va_start(ap, fmt);
+	vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	b->len += (size_t)n;
+}
+
+char *ent_buf_detach(ent_buf *b)
+{
+	char *p = b->data ? b->data : ent_xstrdup("");
+	ent_buf_init(b);
+	return p;
+}
+
+/* FNV-1a, 64 bit. */
+uint64_t ent_hash(const char *s, size_t n)
+{
+	uint64_t h = 1469598103934665603ULL;
+	for (size_t i = 0; i < n; i++) {
+		h ^= (unsigned char)s[i];
+		h *= 1099511628211ULL;
+	}
+	return h;
+}
+
+void ent_map_init(ent_map *m)
+{
+	memset(m, 0, sizeof(*m));
+}
+
+void ent_map_release(ent_map *m)
+{
+	for (size_t i = 0; i < m->cap; i++)
+		free(m->keys[i]);
+	free(m->keys);
+	free(m->vals);
+	ent_map_init(m);
+}
+
+static size_t map_slot(const ent_map *m, const char *key, size_t n)
+{
+	size_t i = (size_t)ent_hash(key, n) & (m->cap - 1);
+	while (m->keys[i] &&
+	       (strncmp(m->keys[i], key, n) != 0 || m->keys[i][n] != '\0'))
+		i = (i + 1) & (m->cap - 1);
+	return i;
+}
+
+size_t *ent_map_getn(const ent_map *m, const char *key, size_t n)
+{
+	size_t i;
+
+	if (!m->cap)
+		return NULL;
+	i = map_slot(m, key, n);
+	return m->keys[i] ? &m->vals[i] : NULL;
+}
+
+size_t *ent_map_get(const ent_map *m, const char *key)
+{
+	return ent_map_getn(m, key, strlen(key));
+}
+
+static void map_rehash(ent_map *m, size_t cap)
+{
+	ent_map old = *m;
+
+	m->cap = cap;
+	m->keys = ent_xcalloc(cap, sizeof(*m->keys));
+	m->vals = ent_xcalloc(cap, sizeof(*m->vals));
+	for (size_t i = 0; i < old.cap; i++) {
+		if (!old.keys[i])
+			continue;
+		size_t j = map_slot(m, old.keys[i], strlen(old.keys[i]));
+		m->keys[j] = old.keys[i];
+		m->vals[j] = old.vals[i];
+	}
+	free(old.keys);
+	free(old.vals);
+}
+
+void ent_map_put(ent_map *m, const char *key, size_t val)
+{
+	size_t i, n = strlen(key);
+
+	if ((m->len + 1) * 4 >= m->cap * 3)
+		map_rehash(m, m->cap ? m->cap * 2 : 16);
+	i = map_slot(m, key, n);
+	if (!m->keys[i]) {
+		m->keys[i] = ent_xstrndup(key, n);
+		m->len++;
+	}
+	m->vals[i] = val;
+}
+
+int ent_strcasecmp(const char *a, const char *b)
+{
+	for (;; a++, b++) {
+		int ca = (unsigned char)*a, cb = (unsigned char)*b;
+		if (ca >= 'A' && ca <= 'Z')
+			ca += 32;
+		if (cb >= 'A' && cb <= 'Z')
+			cb += 32;
+		if (ca != cb || !ca)
+			return ca - cb;
+	}
+}
+
+/* Fold a two-byte UTF-8 Latin letter with a diacritic (U+00C0..U+017F) to
+ * its ASCII base letter, or return 0. */
+static char fold_latin(unsigned cp)
+{
+	static const char l1[] =
+		"AAAAAAACEEEEIIII" "DNOOOOOxOUUUUYTs" /* U+00C0..U+00DF */
+		"aaaaaaaceeeeiiii" "dnooooo/ouuuuyty"; /* U+00E0..U+00FF */
+	static const char ext[] =
+		"AaAaAaCcCcCcCcDd" "DdEeEeEeEeEeGgGg" "GgGgHhHhIiIiIiIi"
+		"IiJjJjKkkLlLlLlL" "lLlNnNnNnnNnOoOo" "OoOoRrRrRrSsSsSs"
+		"SsTtTtTtUuUuUuUu" "UuUuWwYyYZzZzZzs"; /* U+0100..U+017F */
+	if (cp >= 0xC0 && cp <= 0xFF)
+		return l1[cp - 0xC0];
+	if (cp >= 0x100 && cp <= 0x17F)
+		return ext[cp - 0x100];
+	return 0;
+}
+
+char *ent_name_norm(const char *s)
+{
+	ent_buf b;
+	const unsigned char *p = (const unsigned char *)s;
+	int space = 1;
+
+	ent_buf_init(&b);
+	while (*p) {
+		unsigned c = *p, cp = 0;
+		size_t len = 1;
+		if (c >= 0xC0 && c < 0xE0 && (p[1] & 0xC0) == 0x80) {
+			cp = ((c & 0x1F) << 6) | (p[1] & 0x3F);
+			len = 2;
+		} else if (c >= 0xE0 && c < 0xF0 && (p[1] & 0xC0) == 0x80 &&
+			   (p[2] & 0xC0) == 0x80) {
+			cp = ((c & 0x0F) << 12) | ((p[1] & 0x3F) << 6) | (p[2] & 0x3F);
+			len = 3;
+		}
+		if (len == 1) {
+			if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' ||
+			    c >= 0x80) {
+				ent_buf_addc(&b, (char)c);
+				space = 0;
+			} else if (c >= 'A' && c <= 'Z') {
+				ent_buf_addc(&b, (char)(c + 32));
+				space = 0;
+			} else if (!space) {
+				ent_buf_addc(&b, ' ');
+				space = 1;
+			}
+		} else {
+			char f = fold_latin(cp);
+			if (f && f != 'x' && f != '/') {
+				ent_buf_addc(&b, (char)(f >= 'A' && f <= 'Z' ? f + 32 : f));
+				space = 0;
+			} else if ((cp >= 0x2000 && cp <= 0x206F) || cp == 0xA0 ||
+				   cp == 0xD7 || cp == 0xF7 || cp == 0x3000 ||
+				   (cp >= 0xFF00 && cp <= 0xFF0F)) {
+				/* general punctuation, quotes, dashes, spaces */
+				if (!space) {
+					ent_buf_addc(&b, ' ');
+					space = 1;
+				}
+			} else {
+				ent_buf_add(&b, (const char *)p, len);
+				space = 0;
+			}
+		}
+		p += len;
+	}
+	if (b.len && b.data[b.len - 1] == ' ')
+		b.data[--b.len] = '\0';
+	if (b.len >= 4 && !strncmp(b.data, "the ", 4)) {
+		memmove(b.data, b.data + 4, b.len - 3);
+		b.len -= 4;
+	}
+	return ent_buf_detach(&b);
+}
+
+/* Temporary files currently open, removed by the signal handler. */
+#define MAX_PENDING 16
+static char *volatile pending[MAX_PENDING];
+
+static void on_signal(int sig)
+{
+	for (int i = 0; i < MAX_PENDING; i++)
+		if (pending[i])
+			unlink(pending[i]);
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
+void ent_ofile_install_signals(void)
+{
+	signal(SIGINT, on_signal);
+	signal(SIGTERM, on_signal);
+	signal(SIGHUP, on_signal);
+	signal(SIGPIPE, SIG_IGN);
+}
+
+static void pending_set(char *old, char *new)
+{
+	for (int i = 0; i < MAX_PENDING; i++)
+		if (pending[i] == old) {
+			pending[i] = new;
+			return;
+		}
+}
+
+ent_status ent_ofile_open(ent_ofile *of, const char *path, ent_error *err)
+{
+	int fd;
+
+	memset(of, 0, sizeof(*of));
+	if (!strcmp(path, "-")) {
+		of->fp = stdout;
+		of->path = ent_xstrdup(path);
+		return ENT_OK;
+	}
+	of->tmp = ent_xasprintf("%s.tmp.XXXXXX", path);
+	fd = mkstemp(of->tmp);
+	if (fd < 0) {
+		ent_error_set(err, ENT_ERR_OUTPUT, path, 0, "cannot create: %s",
+			      strerror(errno));
+		free(of->tmp);
+		of->tmp = NULL;
+		return ENT_ERR_OUTPUT;
+	}
+	fchmod(fd, 0644);
+	of->fp = fdopen(fd, "w");
+	if (!of->fp) {
+		ent_error_set(err, ENT_ERR_OUTPUT, path, 0, "cannot open: %s",
+			      strerror(errno));
+		close(fd);
+		unlink(of->tmp);
+		free(of->tmp);
+		of->tmp = NULL;
+		return ENT_ERR_OUTPUT;
+	}
+	of->path = ent_xstrdup(path);
+	pending_set(NULL, of->tmp);
+	return ENT_OK;
+}
+
+ent_status ent_ofile_commit(ent_ofile *of, ent_error *err)
+{
+	ent_status st = ENT_OK;
+
+	if (!of->fp)
+		return ENT_OK;
+	if (!of->tmp) {
+		if (fflush(of->fp) != 0 || ferror(of->fp))
+			st = ent_error_set(err, ENT_ERR_OUTPUT, "standard output", 0,
+					   "write error: %s", strerror(errno));
+		of->fp = NULL;
+		free(of->path);
+		of->path = NULL;
+		return st;
+	}
+	if (ferror(of->fp) | (fclose(of->fp) != 0)) {
+		st = ent_error_set(err, ENT_ERR_OUTPUT, of->path, 0,
+				   "write error: %s", strerror(errno));
+		unlink(of->tmp);
+	} else if (rename(of->tmp, of->path) != 0) {
+		st = ent_error_set(err, ENT_ERR_OUTPUT, of->path, 0,
+				   "cannot rename into place: %s", strerror(errno));
+		unlink(of->tmp);
+	}
+	of->fp = NULL;
+	pending_set(of->tmp, NULL);
+	free(of->tmp);
+	free(of->path);
+	of->tmp = of->path = NULL;
+	return st;
+}
+
+void ent_ofile_abort(ent_ofile *of)
+{
+	if (of->fp && of->tmp) {
+		fclose(of->fp);
+		unlink(of->tmp);
+		pending_set(of->tmp, NULL);
+	}
+	free(of->tmp);
+	free(of->path);
+	memset(of, 0, sizeof(*of));
+}
+
+ent_status ent_read_file(const char *path, size_t max, char **data,
+			 size_t *len, ent_error *err)
+{
+	int fd = 0;
+	struct stat st;
+	ent_buf b;
+	char chunk[65536];
+	ent_status status = ENT_OK;
+
+	*data = NULL;
+	*len = 0;
+	if (strcmp(path, "-") != 0) {
+		fd = open(path, O_RDONLY | O_NONBLOCK);
+		if (fd < 0)
+			return ent_error_set(err, ENT_ERR_INPUT, path, 0,
+					     "cannot open: %s", strerror(errno));
+		if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+			close(fd);
+			return ent_error_set(err, ENT_ERR_INPUT, path, 0,
+					     S_ISDIR(st.st_mode) ? "is a directory"
+								 : "not a regular file");
+		}
+		if ((size_t)st.st_size > max) {
+			close(fd);
+			return ent_error_set(err, ENT_ERR_LIMIT, path, 0,
+					     "file is larger than the limit of %zu bytes",
+					     max);
+		}
+		/* back to blocking reads */
+		fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
+	}
+	ent_buf_init(&b);
+	ent_buf_add(&b, "", 0);
+	while (status == ENT_OK) {
+		ssize_t r = read(fd, chunk, sizeof(chunk));
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r < 0)
+			status = ent_error_set(err, ENT_ERR_INPUT, path, 0,
+					       "read error: %s", strerror(errno));
+		else if (r == 0)
+			break;
+		else if (b.len + (size_t)r > max)
+			status = ent_error_set(err, ENT_ERR_LIMIT, path, 0,
+					       "input is larger than the limit of %zu bytes",
+					       max);
+		else
+			ent_buf_add(&b, chunk, (size_t)r);
+	}
+	if (fd > 0)
+		close(fd);
+	if (status != ENT_OK) {
+		ent_buf_release(&b);
+		return status;
+	}
+	*len = b.len;
+	*data = ent_buf_detach(&b);
+	return ENT_OK;
+}
+
+/* Length of the valid UTF-8 sequence at p (1..4), or 0 when invalid. */
+static size_t utf8_valid_len(const unsigned char *p)
+{
+	unsigned c = p[0];
+	if (c < 0x80)
+		return 1;
+	if (c >= 0xC2 && c <= 0xDF)
+		return (p[1] & 0xC0) == 0x80 ? 2 : 0;
+	if (c >= 0xE0 && c <= 0xEF) {
+		if ((p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80)
+			return 0;
+		if ((c == 0xE0 && p[1] < 0xA0) || (c == 0xED && p[1] >= 0xA0))
+			return 0;
+		return 3;
+	}
+	if (c >= 0xF0 && c <= 0xF4) {
+		if ((p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80 ||
+		    (p[3] & 0xC0) != 0x80)
+			return 0;
+		if ((c == 0xF0 && p[1] < 0x90) || (c == 0xF4 && p[1] >= 0x90))
+			return 0;
+		return 4;
+	}
+	return 0;
+}
+
+void ent_json_string(ent_buf *b, const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+
+	ent_buf_addc(b, '"');
+	while (*p) {
+		size_t n = utf8_valid_len(p);
+		if (n == 0) {
+			ent_buf_adds(b, "\\ufffd");
+			p++;
+		} else if (n == 1) {
+			switch (*p) {
+			case '"': ent_buf_adds(b, "\\\""); break;
+			case '\\': ent_buf_adds(b, "\\\\"); break;
+			case '\n': ent_buf_adds(b, "\\n"); break;
+			case '\t': ent_buf_adds(b, "\\t"); break;
+			case '\r': ent_buf_adds(b, "\\r"); break;
+			default:
+				if (*p < 0x20 || *p == 0x7F)
+					ent_buf_printf(b, "\\u%04x", *p);
+				else
+					ent_buf_addc(b, (char)*p);
+			}
+			p++;
+		} else {
+			if (n == 3 && p[0] == 0xE2 && p[1] == 0x80 &&
+			    (p[2] == 0xA8 || p[2] == 0xA9))
+				ent_buf_printf(b, "\\u%04x", p[2] == 0xA8 ? 0x2028 : 0x2029);
+			else
+				ent_buf_add(b, (const char *)p, n);
+			p += n;
+		}
+	}
+	ent_buf_addc(b, '"');
+}

@@ -1,0 +1,97 @@
+/*
+ * Private helpers shared by every module: allocation that aborts only on
+ * out-of-memory, a growable byte buffer, a string-keyed hash map, name
+ * normalisation and atomic output files.
+ */
+#ifndef ENT_UTIL_H
+#define ENT_UTIL_H
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "entente/common.h"
+
+/* Allocation: out of memory is the one condition that aborts. */
+void *ent_xmalloc(size_t n);
+void *ent_xcalloc(size_t n, size_t size);
+void *ent_xrealloc(void *p, size_t n);
+char *ent_xstrdup(const char *s);
+char *ent_xstrndup(const char *s, size_t n);
+char *ent_xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* Grow *items (of `size` bytes each) so that it holds at least `need`. */
+void ent_grow(void **items, size_t *cap, size_t need, size_t size);
+#define ENT_GROW(arr, cap, need) \
+	ent_grow((void **)&(arr), &(cap), (need), sizeof(*(arr)))
+
+/* Growable, always NUL-terminated byte buffer. */
+typedef struct ent_buf {
+	char *data;
+	size_t len;
+	size_t cap;
+} ent_buf;
+
+void ent_buf_init(ent_buf *b);
+void ent_buf_release(ent_buf *b);
+void ent_buf_clear(ent_buf *b);
+void ent_buf_add(ent_buf *b, const char *s, size_t n);
+void ent_buf_adds(ent_buf *b, const char *s);
+void ent_buf_addc(ent_buf *b, char c);
+void ent_buf_printf(ent_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Hand the contents over (free with free()) and reset the buffer. */
+char *ent_buf_detach(ent_buf *b);
+
+/* Open-addressing hash map from strings to size_t. Keys are copied. */
+typedef struct ent_map {
+	char **keys;
+	size_t *vals;
+	size_t cap; /* power of two, or 0 */
+	size_t len;
+} ent_map;
+
+void ent_map_init(ent_map *m);
+void ent_map_release(ent_map *m);
+/* Returns a pointer to the value of `key`, or NULL. */
+size_t *ent_map_get(const ent_map *m, const char *key);
+size_t *ent_map_getn(const ent_map *m, const char *key, size_t n);
+/* Insert or overwrite. */
+void ent_map_put(ent_map *m, const char *key, size_t val);
+uint64_t ent_hash(const char *s, size_t n);
+
+/* Name normalisation used for matching and keys: NFKD-like folding of
+ * Latin accents, curly quotes to straight, dashes to '-', lower case,
+ * punctuation to spaces, spaces folded, a leading "the " removed.
+ * Returns a malloc'ed string. */
+char *ent_name_norm(const char *s);
+
+/* Case-insensitive ASCII comparison. */
+int ent_strcasecmp(const char *a, const char *b);
+
+/* Atomic output: write to a temporary file beside `path`, then rename on
+ * commit. "-" writes to standard output. Temporary files still open are
+ * removed on SIGINT/SIGTERM once ent_ofile_install_signals() ran. */
+typedef struct ent_ofile {
+	FILE *fp;
+	char *path;
+	char *tmp; /* NULL for standard output */
+} ent_ofile;
+
+ent_status ent_ofile_open(ent_ofile *of, const char *path, ent_error *err);
+ent_status ent_ofile_commit(ent_ofile *of, ent_error *err);
+void ent_ofile_abort(ent_ofile *of);
+void ent_ofile_install_signals(void);
+
+/* Append `s` to `b` as a JSON string literal (quotes included): control
+ * characters, quotes, backslashes and U+2028/U+2029 escaped; invalid UTF-8
+ * becomes U+FFFD. */
+void ent_json_string(ent_buf *b, const char *s);
+
+/* Read a whole file ("-" is stdin) into a malloc'ed, NUL-terminated
+ * buffer; files over `max` bytes are ENT_ERR_LIMIT. */
+ent_status ent_read_file(const char *path, size_t max, char **data,
+			 size_t *len, ent_error *err);
+
+#endif

@@ -1,0 +1,122 @@
+/*
+ * Writing a corpus: JSON Lines (the contract ../shared/eval/score reads)
+ * and a TSV table for spreadsheets and shell tools. Entities first, with
+ * ids e1..eN in corpus order, then relations in document order.
+ */
+#include <string.h>
+
+#include "internal.h"
+
+static void jsonl_entity(ent_buf *b, const ent_entity *e, size_t id)
+{
+	ent_buf_printf(b, "{\"kind\":\"entity\",\"id\":\"e%zu\",\"type\":\"%s\",\"name\":",
+		       id + 1, ent_type_name(e->type));
+	ent_json_string(b, e->name);
+	ent_buf_adds(b, ",\"key\":");
+	ent_json_string(b, e->key);
+	ent_buf_adds(b, ",\"aliases\":[");
+	for (size_t i = 0; i < e->n_aliases; i++) {
+		if (i)
+			ent_buf_addc(b, ',');
+		ent_json_string(b, e->aliases[i]);
+	}
+	ent_buf_printf(b, "],\"mentions\":%zu}\n", e->mentions);
+}
+
+static void jsonl_relation(ent_buf *b, const ent_relation *r)
+{
+	ent_buf_printf(b, "{\"kind\":\"relation\",\"subject\":\"e%zu\",\"relation\":\"%s\","
+		       "\"object\":\"e%zu\",\"year\":", r->subject + 1, ent_rel_name(r->rel),
+		       r->object + 1);
+	if (r->year)
+		ent_buf_printf(b, "%d", r->year);
+	else
+		ent_buf_adds(b, "null");
+	ent_buf_adds(b, ",\"doc\":");
+	ent_json_string(b, r->ev.doc);
+	ent_buf_printf(b, ",\"line\":%ld,\"evidence\":", r->ev.line);
+	ent_json_string(b, r->ev.sentence);
+	ent_buf_adds(b, ",\"rule\":");
+	ent_json_string(b, r->ev.rule);
+	ent_buf_printf(b, ",\"hedged\":%s,\"resolved\":%s}\n",
+		       (r->flags & ENT_RELF_HEDGED) ? "true" : "false",
+		       (r->flags & ENT_RELF_RESOLVED) ? "true" : "false");
+}
+
+/* A TSV field: tabs and line breaks become spaces. */
+static void tsv_field(ent_buf *b, const char *s)
+{
+	for (; *s; s++)
+		ent_buf_addc(b, *s == '\t' || *s == '\n' || *s == '\r' ? ' ' : *s);
+}
+
+static void tsv_entity(ent_buf *b, const ent_entity *e, size_t id)
+{
+	ent_buf_printf(b, "entity\te%zu\t%s\t", id + 1, ent_type_name(e->type));
+	tsv_field(b, e->name);
+	ent_buf_addc(b, '\t');
+	for (size_t i = 0; i < e->n_aliases; i++) {
+		if (i)
+			ent_buf_addc(b, '|');
+		tsv_field(b, e->aliases[i]);
+	}
+	ent_buf_printf(b, "\t%zu\n", e->mentions);
+}
+
+static void tsv_relation(ent_buf *b, const ent_corpus *c, const ent_relation *r)
+{
+	ent_buf_adds(b, "relation\t");
+	tsv_field(b, c->entities[r->subject].name);
+	ent_buf_printf(b, "\t%s\t", ent_rel_name(r->rel));
+	tsv_field(b, c->entities[r->object].name);
+	if (r->year)
+		ent_buf_printf(b, "\t%d\t", r->year);
+	else
+		ent_buf_adds(b, "\t\t");
+	tsv_field(b, r->ev.doc);
+	ent_buf_printf(b, "\t%ld\t", r->ev.line);
+	tsv_field(b, r->ev.sentence);
+	ent_buf_addc(b, '\n');
+}
+
+static int flush(ent_buf *b, FILE *out)
+{
+	int ok = fwrite(b->data, 1, b->len, out) == b->len;
+	ent_buf_clear(b);
+	return ok;
+}
+
+ent_status ent_corpus_write(const ent_corpus *c, ent_extract_format fmt,
+			    FILE *out, ent_error *err)
+{
+	ent_buf b;
+	int ok = 1;
+
+	ent_buf_init(&b);
+	ent_buf_add(&b, "", 0);
+	if (fmt == ENT_EXTRACT_TSV)
+		ent_buf_adds(&b, "# kind\tid|subject\ttype|relation\tname|object\taliases|year\t"
+				 "mentions|doc\tline\tevidence\n");
+	for (size_t i = 0; i < c->n_entities && ok; i++) {
+		if (fmt == ENT_EXTRACT_JSONL)
+			jsonl_entity(&b, &c->entities[i], i);
+		else
+			tsv_entity(&b, &c->entities[i], i);
+		if (b.len > 65536)
+			ok = flush(&b, out);
+	}
+	for (size_t i = 0; i < c->n_relations && ok; i++) {
+		if (fmt == ENT_EXTRACT_JSONL)
+			jsonl_relation(&b, &c->relations[i]);
+		else
+			tsv_relation(&b, c, &c->relations[i]);
+		if (b.len > 65536)
+			ok = flush(&b, out);
+	}
+	if (ok)
+		ok = flush(&b, out);
+	ent_buf_release(&b);
+	if (!ok || ferror(out))
+		return ent_error_set(err, ENT_ERR_OUTPUT, "", 0, "write error");
+	return ENT_OK;
+}

@@ -1,0 +1,127 @@
+/*
+ * Internals of the extractor shared by its parts: the entity registry
+ * (registry.c), recognition of mentions (recognize.c), relation rules
+ * (relate.c) and the document driver (extractor.c).
+ */
+#ifndef ENT_EXTRACT_INTERNAL_H
+#define ENT_EXTRACT_INTERNAL_H
+
+#include "entente/extract.h"
+#include "lexicon.h"
+#include "text.h"
+#include "util.h"
+
+/* An entity as the registry knows it while documents are added. */
+typedef struct ent_rec {
+	char *key;          /* gazetteer key, or "n:" + normalized name */
+	char *name;         /* canonical name */
+	long gaz;           /* gazetteer entry, or -1 */
+	unsigned votes[ENT_TYPE_COUNT];
+	size_t mentions;    /* mentions by name (not by adjective) */
+	char **surfaces;    /* distinct surface forms, in order seen */
+	size_t n_surfaces, cap_surfaces;
+	size_t parent;      /* union-find: the entity this one merged into */
+} ent_rec;
+
+/* Kinds of mention. */
+enum {
+	ENT_MK_NAME,      /* the entity named */
+	ENT_MK_ADJ,       /* an adjective or combining form: "Chinese", "Sino-" */
+	ENT_MK_ACRONYM    /* an acronym in parentheses right after its name */
+};
+
+#define ENT_MAX_PARTIES 6
+
+typedef struct ent_mention {
+	size_t a, b;      /* token range [a, b) */
+	size_t ent;       /* registry index */
+	ent_type type;
+	unsigned kind;
+	size_t owner;     /* organization or event named inside, or SIZE_MAX */
+	size_t parties[ENT_MAX_PARTIES]; /* actors of a pair name */
+	unsigned n_parties;
+} ent_mention;
+
+/* A relation as recorded, before the corpus is finalized. */
+typedef struct ent_rawrel {
+	size_t s, o;
+	ent_rel rel;
+	int year;
+	unsigned flags;
+	size_t doc;
+	long line;
+	size_t sentence; /* index into the sentence pool */
+	const char *rule;
+} ent_rawrel;
+
+struct ent_extractor {
+	ent_gazetteer gaz;
+	ent_lexicon lex;
+	ent_phrases learned;  /* names and acronyms learned from the text */
+	ent_rec *recs;
+	size_t n_recs, cap_recs;
+	ent_map by_key;       /* key -> record */
+	ent_map by_norm;      /* normalized surface -> record */
+	ent_rawrel *rels;
+	size_t n_rels, cap_rels;
+	ent_map rel_seen;     /* deduplicates a relation within one sentence */
+	char **docs;
+	size_t n_docs, cap_docs;
+	char **sentences;
+	size_t n_sentences, cap_sentences;
+	/* the finalized corpus */
+	int dirty;
+	ent_corpus corpus;
+	ent_entity *ents;
+	ent_relation *orels;
+	size_t *rank;         /* record -> corpus index, SIZE_MAX when hidden */
+};
+
+/* One document being processed. */
+typedef struct ent_doc {
+	const char *name;
+	size_t index;
+	const char *text;
+	ent_token *toks;
+	size_t n_toks, cap_toks;
+	ent_sentence *sents;
+	size_t n_sents;
+	size_t *sent_tok;       /* first token of each sentence; n_sents + 1 */
+	ent_mention *ments;
+	size_t n_ments, cap_ments;
+	size_t *sent_ment;      /* first mention of each sentence; n_sents + 1 */
+	size_t *counts;         /* name mentions per record in this document */
+	size_t n_counts;
+	size_t actor;           /* the document's main actor, or SIZE_MAX */
+	size_t sentence_id;     /* pool index of the current sentence, or SIZE_MAX */
+} ent_doc;
+
+/* registry.c */
+size_t ent_reg_find(ent_extractor *ex, size_t r);
+/* The record for a gazetteer entry (created on first use). */
+size_t ent_reg_gazetteer(ent_extractor *ex, size_t entry);
+/* The record for a pattern name of the given type (created on first use,
+ * looked up by normalized name). */
+size_t ent_reg_name(ent_extractor *ex, const char *surface, ent_type type);
+void ent_reg_surface(ent_extractor *ex, size_t r, const char *surface);
+void ent_reg_vote(ent_extractor *ex, size_t r, ent_type type);
+ent_type ent_reg_type(const ent_extractor *ex, size_t r);
+void ent_reg_merge(ent_extractor *ex, size_t from, size_t into);
+void ent_reg_resolve(ent_extractor *ex);
+void ent_reg_release(ent_extractor *ex);
+
+/* recognize.c: find the mentions of sentence s of the document. */
+void ent_recognize(ent_extractor *ex, ent_doc *d, size_t s);
+
+/* relate.c: relations of sentence s from its mentions. */
+void ent_relate(ent_extractor *ex, ent_doc *d, size_t s);
+
+/* extractor.c: record a relation found in sentence s. */
+void ent_add_relation(ent_extractor *ex, ent_doc *d, size_t s, size_t subj,
+		      ent_rel rel, size_t obj, int year, unsigned flags,
+		      const char *rule);
+
+/* Text of tokens [a, b) of the document, spaces as in the text, into b. */
+void ent_doc_span(const ent_doc *d, size_t a, size_t b, ent_buf *out);
+
+#endif

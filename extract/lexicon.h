@@ -1,0 +1,95 @@
+/*
+ * Phrase tables and the lexicons built on them: gazetteers of named things
+ * (countries, organizations, places, well-known agreements) and the word
+ * lists that drive recognition and relation rules. All are data tables
+ * (data/ *.tsv, compiled in), never scattered string comparisons.
+ */
+#ifndef ENT_LEXICON_H
+#define ENT_LEXICON_H
+
+#include "entente/common.h"
+#include "text.h"
+#include "util.h"
+
+/* A phrase table maps token sequences to values. Keys are built from
+ * tokens with ent_token_key() and single spaces where the text had space;
+ * every proper prefix is stored too, so a longest-match scan stops as soon
+ * as no longer phrase can match. Case-folded tables lower-case ASCII. */
+typedef struct ent_phrases {
+	ent_map map;  /* key -> value + 1, or 0 for a prefix only */
+	size_t max_tokens;
+	int fold;
+} ent_phrases;
+
+void ent_phrases_init(ent_phrases *p, int fold);
+void ent_phrases_release(ent_phrases *p);
+/* Add a phrase (given as text). A later value for the same phrase wins. */
+void ent_phrases_add(ent_phrases *p, const char *phrase, size_t value);
+/* Longest phrase starting at token i of toks[0..n); returns its length in
+ * tokens (0 when none) and sets *value. */
+size_t ent_phrases_match(const ent_phrases *p, const char *text,
+			 const ent_token *toks, size_t i, size_t n,
+			 size_t *value);
+
+/* One named thing of a gazetteer. */
+typedef struct ent_gaz_entry {
+	ent_type type;
+	char *key;
+	char *name;
+} ent_gaz_entry;
+
+typedef struct ent_gazetteer {
+	ent_gaz_entry *entries;
+	size_t n, cap;
+	ent_phrases names;      /* names and aliases -> entry */
+	ent_phrases adjectives; /* "Chinese", "Sino" -> entry */
+	ent_map by_key;         /* key -> entry */
+} ent_gazetteer;
+
+void ent_gazetteer_init(ent_gazetteer *g);
+void ent_gazetteer_release(ent_gazetteer *g);
+/* Load TSV rows (type, key, name, aliases, adjectives) from `src`;
+ * `origin` names it in errors. Rows with a known key extend that entry. */
+ent_status ent_gazetteer_load(ent_gazetteer *g, const char *src,
+			      const char *origin, ent_error *err);
+
+/* Trigger flags. */
+enum {
+	ENT_TRIG_JOINT = 1u << 8,   /* the subjects act together */
+	ENT_TRIG_WITH = 1u << 9,    /* objects follow the trigger ("with") */
+	ENT_TRIG_BETWEEN = 1u << 10,/* "cooperation between A and B" */
+	ENT_TRIG_AID = 1u << 11,    /* one helps the other */
+	ENT_TRIG_NOUN = 1u << 12,   /* a bare noun ("cooperation") */
+	ENT_TRIG_ORG = 1u << 13,    /* only with an organization as object */
+	ENT_TRIG_WEAK = 1u << 14    /* only with a matching object type */
+};
+#define ENT_TRIG_REL(v) ((ent_rel)((v) & 0xFF))
+
+typedef struct ent_lexicon {
+	ent_phrases heads;      /* capitalised head word -> ent_type */
+	ent_phrases lheads;     /* lower-case head after a name -> ent_type */
+	ent_phrases connectors; /* lower-case words inside names */
+	ent_phrases segments;   /* connectors that end a name's first segment */
+	ent_phrases titles;     /* person titles */
+	ent_phrases ordinals;
+	ent_phrases triggers;   /* case-folded: rel | flags */
+	ent_phrases hedges;     /* case-folded */
+	ent_phrases negations;  /* case-folded */
+	ent_map generic;        /* normalized phrase -> 1 */
+	ent_map stopinit;       /* sentence-initial words that start no name */
+} ent_lexicon;
+
+void ent_lexicon_init(ent_lexicon *lx);
+void ent_lexicon_release(ent_lexicon *lx);
+/* Load "kind <TAB> phrase <TAB> value" rows. */
+ent_status ent_lexicon_load(ent_lexicon *lx, const char *src,
+			    const char *origin, ent_error *err);
+
+/* The built-in tables, compiled from data/ *.tsv. */
+extern const char ent_data_countries[];
+extern const char ent_data_organizations[];
+extern const char ent_data_places[];
+extern const char ent_data_named[];
+extern const char ent_data_lexicon[];
+
+#endif

@@ -1,0 +1,624 @@
+/*
+ * Recognition: the mentions of one sentence. Three sources compete for each
+ * position and the longest wins: the gazetteers (countries, organizations,
+ * places, well-known agreements), names learned earlier in the corpus, and
+ * patterns — title-case spans with lower-case connectors whose head word
+ * decides the type ("... Summit" is an event, "... Law" an agreement).
+ * Acronyms defined in parentheses are learned on the way; pair names
+ * ("China-ASEAN ...") keep their parties; a name that begins with an
+ * organization ("BRICS Summit") or ends with "of" one keeps it as owner.
+ */
+#include <stdint.h>
+#include <string.h>
+
+#include "internal.h"
+
+#define MAX_SPAN 40
+
+static const ent_token *tok(const ent_doc *d, size_t i)
+{
+	return &d->toks[i];
+}
+
+static int tok_eq(const ent_doc *d, size_t i, const char *s)
+{
+	size_t n = strlen(s);
+	return tok(d, i)->len == n && !memcmp(d->text + tok(d, i)->start, s, n);
+}
+
+static int is_cap(const ent_doc *d, size_t i)
+{
+	uint32_t f = tok(d, i)->flags;
+	return (f & ENT_TK_WORD) && (f & (ENT_TK_CAP | ENT_TK_UPPER));
+}
+
+static int is_lower(const ent_doc *d, size_t i)
+{
+	return (tok(d, i)->flags & ENT_TK_LOWER) != 0;
+}
+
+/* A joiner glued to both neighbours: "China-ASEAN", "Team/Coordination". */
+static int glued_dash(const ent_doc *d, size_t i, size_t end)
+{
+	return i + 1 < end && (tok(d, i)->flags & ENT_TK_DASH) &&
+	       !(tok(d, i)->flags & ENT_TK_SPACE) &&
+	       (tok(d, i + 1)->flags & ENT_TK_WORD) && !(tok(d, i + 1)->flags & ENT_TK_SPACE);
+}
+
+/* " + " between two names: "China + Central Asia". */
+static int spaced_plus(const ent_doc *d, size_t i, size_t end)
+{
+	return i + 1 < end && tok_eq(d, i, "+") && is_cap(d, i + 1);
+}
+
+static size_t match(const ent_phrases *p, const ent_doc *d, size_t i, size_t end,
+		    size_t *val)
+{
+	return ent_phrases_match(p, d->text, d->toks, i, end, val);
+}
+
+/* Is token i an ordinal that may open a name ("11th", "Ninth", "third")? */
+static int is_ordinal(const ent_extractor *ex, const ent_doc *d, size_t i, size_t end)
+{
+	size_t v;
+	const ent_token *t = tok(d, i);
+
+	if (i + 1 >= end || !is_cap(d, i + 1))
+		return 0;
+	if ((t->flags & ENT_TK_NUM) && t->len >= 3) {
+		const char *s = d->text + t->start + t->len - 2;
+		return !memcmp(s, "th", 2) || !memcmp(s, "st", 2) ||
+		       !memcmp(s, "nd", 2) || !memcmp(s, "rd", 2);
+	}
+	return match(&ex->lex.ordinals, d, i, end, &v) == 1;
+}
+
+/* Does a known name (gazetteer or learned) cover exactly [a, b)? */
+static int known_exactly(const ent_extractor *ex, const ent_doc *d, size_t a, size_t b)
+{
+	size_t v;
+	return match(&ex->gaz.names, d, a, b, &v) == b - a ||
+	       match(&ex->learned, d, a, b, &v) == b - a;
+}
+
+/* The maximal title-case span starting at i: capitalised words, numbers,
+ * glued hyphens and lower-case connectors between capitalised words. */
+static size_t scan_span(const ent_extractor *ex, const ent_doc *d, size_t i, size_t end)
+{
+	size_t j = i, last = i, conn = 0, v;
+
+	if (is_ordinal(ex, d, i, end))
+		j = last = i + 1;
+	while (j < end && j - i < MAX_SPAN) {
+		const ent_token *t = tok(d, j);
+		if (is_cap(d, j) || ((t->flags & ENT_TK_NUM) && j > i && conn == 0)) {
+			last = ++j;
+			conn = 0;
+		} else if (j > i && glued_dash(d, j, end)) {
+			j += 2;
+			last = j;
+			conn = 0;
+		} else if (j > i && (tok_eq(d, j, "&") || spaced_plus(d, j, end))) {
+			j++;
+			conn++;
+		} else if (j > i && (t->flags & ENT_TK_POSS)) {
+			if (known_exactly(ex, d, i, j))
+				break; /* "China's ...": the owner ends here */
+			j++;
+		} else if (j > i && (t->flags & ENT_TK_QUOTE) && !(t->flags & ENT_TK_SPACE) &&
+			   j + 1 < end && is_cap(d, j + 1) && d->text[t->start - 1] == 's') {
+			j++; /* "Ministers’ Meeting" */
+		} else if (j > i && is_lower(d, j) && conn < 2 &&
+			   match(&ex->lex.connectors, d, j, end, &v) == 1) {
+			j++;
+			conn++;
+		} else {
+			break;
+		}
+	}
+	return last - i;
+}
+
+/* Type given by the head word of span [a, b): the right-most head in the
+ * first segment (before "of", "on", "for"...). Returns -1 when none; sets
+ * *split to a shorter end when the span joins two names with "and". */
+static int span_type(const ent_extractor *ex, const ent_doc *d, size_t a, size_t *b)
+{
+	size_t seg = *b, v;
+
+	/* "X Forum and the Y Council": two names */
+	for (size_t k = a + 1; k + 1 < *b; k++) {
+		if (!tok_eq(d, k, "and") && !tok_eq(d, k, "&"))
+			continue;
+		int left_head = 0;
+		for (size_t h = a; h < k; h++)
+			if (match(&ex->lex.heads, d, h, k, &v) == k - h)
+				left_head = 1;
+		if (left_head || known_exactly(ex, d, a, k)) {
+			*b = k;
+			break;
+		}
+	}
+	for (size_t k = a + 1; k < *b; k++)
+		if (is_lower(d, k) && match(&ex->lex.segments, d, k, *b, &v) == 1) {
+			seg = k;
+			break;
+		}
+	for (size_t k = seg; k-- > a;) {
+		size_t l = match(&ex->lex.heads, d, k, seg, &v);
+		if (l && k + l == seg)
+			return (int)v;
+		if (l && k + l < seg && !is_cap(d, k + l))
+			return (int)v;
+	}
+	return -1;
+}
+
+typedef struct cand {
+	size_t len;     /* tokens consumed */
+	size_t na, nb;  /* the name's tokens (without title, quotes) */
+	int type;
+	size_t rec;
+	unsigned source; /* 1 gazetteer, 2 learned, 3 pattern */
+	const char *suffix; /* lower-case head appended to an alias */
+	size_t suffix_tok;
+} cand;
+
+/* A person: title words, then up to four capitalised words. */
+static int person_span(const ent_extractor *ex, const ent_doc *d, size_t a, size_t b,
+		       cand *c)
+{
+	size_t k = a, v, l;
+
+	while ((l = match(&ex->gaz.adjectives, d, k, b, &v)) > 0)
+		k += l;
+	size_t t0 = k;
+	while (k < b && (l = match(&ex->lex.titles, d, k, b, &v)) > 0) {
+		k += l;
+		if (k < b && tok_eq(d, k, "."))
+			k++;
+	}
+	if (k == t0 || k >= b || b - k > 4)
+		return 0;
+	for (size_t i = k; i < b; i++)
+		if (!is_cap(d, i) || (tok(d, i)->flags & ENT_TK_UPPER))
+			return 0;
+	if (match(&ex->gaz.names, d, k, b, &v))
+		return 0;
+	c->na = k;
+	c->nb = b;
+	c->type = ENT_TYPE_PERSON;
+	return 1;
+}
+
+static int is_generic(const ent_extractor *ex, const ent_doc *d, size_t a, size_t b)
+{
+	ent_buf s;
+	int g;
+
+	ent_buf_init(&s);
+	ent_doc_span(d, a, b, &s);
+	char *n = ent_name_norm(s.data);
+	g = ent_map_get(&ex->lex.generic, n) != NULL;
+	free(n);
+	ent_buf_release(&s);
+	return g;
+}
+
+/* A quoted name typed by what follows: the “Clean Cyberspace” campaign,
+ * the “Light of Internet” Expo. */
+static int quoted_name(const ent_extractor *ex, const ent_doc *d, size_t i, size_t end,
+		       cand *c)
+{
+	size_t q, v;
+
+	if (!(tok(d, i)->flags & ENT_TK_OPEN) || !(tok(d, i)->flags & ENT_TK_QUOTE) ||
+	    i + 2 >= end || !is_cap(d, i + 1))
+		return 0;
+	for (q = i + 1; q < end && q - i < 16; q++)
+		if ((tok(d, q)->flags & ENT_TK_QUOTE) && !(tok(d, q)->flags & ENT_TK_OPEN) &&
+		    !(tok(d, q)->flags & ENT_TK_POSS))
+			break;
+	if (q >= end || q - i >= 16 || q == i + 1 || q + 1 >= end)
+		return 0;
+	c->na = i + 1;
+	c->nb = q;
+	if (is_lower(d, q + 1) && match(&ex->lex.lheads, d, q + 1, end, &v) == 1) {
+		c->type = (int)v;
+		c->len = q + 1 - i;
+		c->suffix_tok = q + 1;
+		return 1;
+	}
+	if (is_cap(d, q + 1) && match(&ex->lex.heads, d, q + 1, end, &v) == 1) {
+		c->type = (int)v;
+		c->len = q + 2 - i;
+		c->suffix_tok = q + 1;
+		return 1;
+	}
+	return 0;
+}
+
+/* The pattern candidate at i, or 0. */
+static int pattern_at(const ent_extractor *ex, const ent_doc *d, size_t i, size_t first,
+		      size_t end, int heading, cand *c)
+{
+	size_t len, b, v;
+	int type;
+
+	memset(c, 0, sizeof(*c));
+	c->suffix_tok = SIZE_MAX;
+	if (quoted_name(ex, d, i, end, c))
+		return 1;
+	if (!is_cap(d, i) && !is_ordinal(ex, d, i, end))
+		return 0;
+	if (i == first && ent_map_getn(&ex->lex.stopinit, d->text + tok(d, i)->start,
+				       tok(d, i)->len))
+		return 0;
+	if (heading)
+		return 0;
+	len = scan_span(ex, d, i, end);
+	if (!len)
+		return 0;
+	b = i + len;
+	type = span_type(ex, d, i, &b);
+	c->len = b - i;
+	c->na = i;
+	c->nb = b;
+	if (type < 0) {
+		if (person_span(ex, d, i, b, c))
+			return 1;
+		/* a capitalised name followed by a lower-case head: "the Arab-China
+		 * Digital Library project" */
+		if (b < end && b - i >= 2 && is_lower(d, b) &&
+		    match(&ex->lex.lheads, d, b, end, &v) == 1 && !known_exactly(ex, d, i, b)) {
+			c->type = (int)v;
+			c->suffix_tok = b;
+			return 1;
+		}
+		return 0;
+	}
+	if (b - i == 1 && match(&ex->lex.heads, d, i, b, &v) == 1)
+		return 0; /* a head word alone: "Summit" */
+	if (is_generic(ex, d, i, b))
+		return 0;
+	c->type = type;
+	return 1;
+}
+
+/* Acronym-shaped tokens [a, b): no inner spaces, two or more capitals. */
+static int acronym_at(const ent_doc *d, size_t a, size_t b, ent_buf *out)
+{
+	size_t caps = 0;
+
+	if (a >= b || b - a > 5 || !is_cap(d, a))
+		return 0;
+	for (size_t i = a; i < b; i++) {
+		const ent_token *t = tok(d, i);
+		if (i > a && (t->flags & ENT_TK_SPACE))
+			return 0;
+		if (!(t->flags & (ENT_TK_WORD | ENT_TK_DASH)))
+			return 0;
+		for (uint32_t k = 0; k < t->len; k++) {
+			char ch = d->text[t->start + k];
+			caps += ch >= 'A' && ch <= 'Z';
+		}
+	}
+	if (caps < 2)
+		return 0;
+	ent_buf_clear(out);
+	ent_doc_span(d, a, b, out);
+	return out->len <= 16;
+}
+
+/* Capital initials of the capitalised words of [a, b). */
+static void initials(const ent_doc *d, size_t a, size_t b, ent_buf *out)
+{
+	ent_buf_clear(out);
+	for (size_t i = a; i < b; i++) {
+		const ent_token *t = tok(d, i);
+		if (!(t->flags & ENT_TK_WORD) || !(t->flags & (ENT_TK_CAP | ENT_TK_UPPER)))
+			continue;
+		if (t->flags & ENT_TK_UPPER) {
+			for (uint32_t k = 0; k < t->len; k++)
+				ent_buf_addc(out, d->text[t->start + k]);
+		} else {
+			ent_buf_addc(out, d->text[t->start]);
+		}
+	}
+}
+
+static void acronym_letters(const char *acr, ent_buf *out)
+{
+	ent_buf_clear(out);
+	for (; *acr; acr++)
+		if (*acr >= 'A' && *acr <= 'Z')
+			ent_buf_addc(out, *acr);
+}
+
+/* Is `small` a subsequence of `big`? */
+static int subsequence(const char *small, const char *big)
+{
+	for (; *big && *small; big++)
+		if (*big == *small)
+			small++;
+	return *small == '\0';
+}
+
+static ent_type type_or(int t, ent_type dflt)
+{
+	return t >= 0 ? (ent_type)t : dflt;
+}
+
+/* "Full Name (ACR)": bind ACR to the shortest suffix of the mention whose
+ * initials spell it, else to the whole mention when they roughly do. */
+static size_t learn_acronym(ent_extractor *ex, ent_doc *d, const ent_mention *m,
+			    size_t end)
+{
+	size_t b = m->b, c;
+	ent_buf acr, let, ini;
+
+	if (b + 2 >= end || !tok_eq(d, b, "("))
+		return 0;
+	for (c = b + 1; c < end && c - b <= 6 && !tok_eq(d, c, ")"); c++)
+		;
+	if (c >= end || !tok_eq(d, c, ")"))
+		return 0;
+	ent_buf_init(&acr);
+	ent_buf_init(&let);
+	ent_buf_init(&ini);
+	if (!acronym_at(d, b + 1, c, &acr)) {
+		c = 0;
+		goto out;
+	}
+	acronym_letters(acr.data, &let);
+	size_t target = SIZE_MAX;
+	for (size_t k = m->b; k-- > m->a + 1;) {
+		if (!is_cap(d, k) || (k > m->a && (tok(d, k)->flags & ENT_TK_WORD) == 0))
+			continue;
+		initials(d, k, m->b, &ini);
+		if (!strcmp(ini.data, let.data)) {
+			/* a name inside the mention: "... of the Communist Party of China (CPC)" */
+			size_t v, len, bb = m->b;
+			int t = span_type(ex, d, k, &bb);
+			ent_buf name;
+			ent_buf_init(&name);
+			ent_doc_span(d, k, m->b, &name);
+			len = match(&ex->gaz.names, d, k, m->b, &v);
+			target = len == m->b - k ? ent_reg_gazetteer(ex, v)
+						 : ent_reg_name(ex, name.data,
+								type_or(t, ENT_TYPE_ORGANIZATION));
+			ent_reg_surface(ex, target, name.data);
+			ent_phrases_add(&ex->learned, name.data, target);
+			ex->recs[ent_reg_find(ex, target)].mentions++;
+			ent_buf_release(&name);
+			break;
+		}
+	}
+	if (target == SIZE_MAX) {
+		initials(d, m->a, m->b, &ini);
+		if (ini.len && let.len && ini.data[0] == let.data[0] &&
+		    (subsequence(let.data, ini.data) || subsequence(ini.data, let.data) ||
+		     m->type == ENT_TYPE_ORGANIZATION))
+			target = m->ent;
+	}
+	if (target == SIZE_MAX) {
+		c = 0;
+		goto out;
+	}
+	ent_reg_surface(ex, target, acr.data);
+	ent_phrases_add(&ex->learned, acr.data, ent_reg_find(ex, target));
+out:
+	ent_buf_release(&acr);
+	ent_buf_release(&let);
+	ent_buf_release(&ini);
+	return c ? c + 1 - b : 0;
+}
+
+/* The actors of a pair name at the start of [a, b): names or combining
+ * forms joined by glued dashes or " + ". */
+static void find_parties(ent_extractor *ex, ent_doc *d, ent_mention *m)
+{
+	size_t i = m->a, v, l;
+	unsigned n = 0;
+	size_t found[ENT_MAX_PARTIES];
+
+	if (is_ordinal(ex, d, i, m->b))
+		i++;
+	while (i < m->b && n < ENT_MAX_PARTIES) {
+		size_t r = SIZE_MAX;
+		if ((l = match(&ex->gaz.names, d, i, m->b, &v)) > 0)
+			r = ent_reg_gazetteer(ex, v);
+		else if ((l = match(&ex->learned, d, i, m->b, &v)) > 0)
+			r = ent_reg_find(ex, v);
+		else if ((l = match(&ex->gaz.adjectives, d, i, m->b, &v)) > 0)
+			r = ent_reg_gazetteer(ex, v);
+		if (r == SIZE_MAX || !ent_type_is_actor(ent_reg_type(ex, r)) ||
+		    i + l >= m->b)
+			break;
+		found[n++] = r;
+		i += l;
+		if (glued_dash(d, i, m->b) || spaced_plus(d, i, m->b))
+			i++;
+		else
+			break;
+	}
+	if (n >= 2) {
+		memcpy(m->parties, found, n * sizeof(found[0]));
+		m->n_parties = n;
+	}
+}
+
+/* An organization or event named at the start ("BRICS Summit", "WIPO’s
+ * Arbitration and Mediation Center") or after a final "of (the)". */
+static void find_owner(ent_extractor *ex, ent_doc *d, ent_mention *m, size_t first)
+{
+	size_t v, l, i = m->a, r = SIZE_MAX;
+
+	m->owner = SIZE_MAX;
+	if (m->type != ENT_TYPE_ORGANIZATION && m->type != ENT_TYPE_EVENT &&
+	    m->type != ENT_TYPE_PROGRAM)
+		return;
+	if (m->a >= first + 2 && (tok(d, m->a - 1)->flags & ENT_TK_POSS)) {
+		size_t e = m->a - 1;
+		for (size_t s = e; s-- > first && e - s <= 8;)
+			if ((l = match(&ex->gaz.names, d, s, e, &v)) == e - s) {
+				r = ent_reg_gazetteer(ex, v);
+				break;
+			} else if ((l = match(&ex->learned, d, s, e, &v)) == e - s) {
+				r = ent_reg_find(ex, v);
+				break;
+			}
+	}
+	if (r == SIZE_MAX && m->n_parties == 0) {
+		if (is_ordinal(ex, d, i, m->b))
+			i++;
+		if ((l = match(&ex->gaz.names, d, i, m->b, &v)) > 0 && i + l < m->b)
+			r = ent_reg_gazetteer(ex, v);
+		else if ((l = match(&ex->learned, d, i, m->b, &v)) > 0 && i + l < m->b)
+			r = ent_reg_find(ex, v);
+	}
+	for (size_t k = m->a + 1; r == SIZE_MAX && k + 1 < m->b; k++) {
+		if (!tok_eq(d, k, "of"))
+			continue;
+		size_t s = k + 1 + (tok_eq(d, k + 1, "the") ? 1 : 0);
+		if ((l = match(&ex->gaz.names, d, s, m->b, &v)) == m->b - s && l)
+			r = ent_reg_gazetteer(ex, v);
+		else if ((l = match(&ex->learned, d, s, m->b, &v)) == m->b - s && l)
+			r = ent_reg_find(ex, v);
+	}
+	if (r != SIZE_MAX) {
+		ent_type t = ent_reg_type(ex, r);
+		if ((t == ENT_TYPE_ORGANIZATION || t == ENT_TYPE_EVENT) &&
+		    ent_reg_find(ex, r) != ent_reg_find(ex, m->ent))
+			m->owner = r;
+	}
+}
+
+/* Plural head ("Roundtables") to the singular the registry keys on. */
+static void singular(const ent_extractor *ex, ent_buf *name)
+{
+	size_t n = name->len, v;
+	const char *last;
+
+	if (n < 4 || name->data[n - 1] != 's' || name->data[n - 2] == 's')
+		return;
+	last = strrchr(name->data, ' ');
+	last = last ? last + 1 : name->data;
+	ent_token t = { 0, (uint32_t)(name->data + n - 1 - last), ENT_TK_WORD };
+	if (ent_phrases_match(&ex->lex.heads, last, &t, 0, 1, &v) == 1 ||
+	    ent_phrases_match(&ex->lex.lheads, last, &t, 0, 1, &v) == 1)
+		name->data[--name->len] = '\0';
+}
+
+static void push_mention(ent_doc *d, const ent_mention *m)
+{
+	ENT_GROW(d->ments, d->cap_ments, d->n_ments + 1);
+	d->ments[d->n_ments++] = *m;
+}
+
+static void count(ent_extractor *ex, ent_doc *d, size_t r)
+{
+	r = ent_reg_find(ex, r);
+	ex->recs[r].mentions++;
+	if (r >= d->n_counts) {
+		size_t n = ex->n_recs + 64;
+		d->counts = ent_xrealloc(d->counts, n * sizeof(*d->counts));
+		memset(d->counts + d->n_counts, 0, (n - d->n_counts) * sizeof(*d->counts));
+		d->n_counts = n;
+	}
+	d->counts[r]++;
+}
+
+/* Register a pattern candidate and return its record. */
+static size_t register_pattern(ent_extractor *ex, ent_doc *d, const cand *c, size_t at)
+{
+	ent_buf name, alias;
+	size_t r;
+
+	ent_buf_init(&name);
+	ent_buf_init(&alias);
+	ent_doc_span(d, c->na, c->nb, &name);
+	ent_buf_adds(&alias, name.data);
+	singular(ex, &name);
+	r = ent_reg_name(ex, name.data, (ent_type)c->type);
+	ent_reg_surface(ex, r, alias.data);
+	ent_phrases_add(&ex->learned, alias.data, r);
+	if (strcmp(alias.data, name.data))
+		ent_reg_surface(ex, r, name.data);
+	if (c->suffix_tok != SIZE_MAX) {
+		ent_buf_addc(&alias, ' ');
+		ent_doc_span(d, c->suffix_tok, c->suffix_tok + 1, &alias);
+		ent_reg_surface(ex, r, alias.data);
+	}
+	if (c->na > at && c->type == ENT_TYPE_PERSON) {
+		ent_buf_clear(&alias);
+		ent_doc_span(d, at, c->nb, &alias);
+		ent_reg_surface(ex, r, alias.data);
+	}
+	ent_buf_release(&name);
+	ent_buf_release(&alias);
+	return r;
+}
+
+void ent_recognize(ent_extractor *ex, ent_doc *d, size_t s)
+{
+	size_t a = d->sent_tok[s], end = d->sent_tok[s + 1], first = a, v;
+	int heading = (d->sents[s].flags & ENT_SENT_HEADING) != 0;
+	ent_buf surf;
+
+	ent_buf_init(&surf);
+	while (first < end && (tok(d, first)->flags & (ENT_TK_OPEN | ENT_TK_PUNCT)) &&
+	       !(tok(d, first)->flags & ENT_TK_WORD))
+		first++;
+	for (size_t i = a; i < end;) {
+		cand best = { 0 }, p;
+		size_t l;
+		best.suffix_tok = SIZE_MAX;
+		if ((l = match(&ex->gaz.names, d, i, end, &v)) > 0) {
+			best.len = l, best.na = i, best.nb = i + l, best.source = 1;
+			best.rec = ent_reg_gazetteer(ex, v);
+			best.type = (int)ent_reg_type(ex, best.rec);
+		}
+		if ((l = match(&ex->learned, d, i, end, &v)) > best.len) {
+			best.len = l, best.na = i, best.nb = i + l, best.source = 2;
+			best.rec = ent_reg_find(ex, v);
+			best.type = (int)ent_reg_type(ex, best.rec);
+		}
+		if (pattern_at(ex, d, i, first, end, heading, &p) && p.len > best.len) {
+			best = p;
+			best.source = 3;
+		}
+		if (best.len == 0) {
+			if ((l = match(&ex->gaz.adjectives, d, i, end, &v)) > 0 && is_cap(d, i)) {
+				ent_mention m = { i, i + l, ent_reg_gazetteer(ex, v), 0,
+						  ENT_MK_ADJ, SIZE_MAX, { 0 }, 0 };
+				m.type = ent_reg_type(ex, m.ent);
+				push_mention(d, &m);
+				i += l;
+			} else {
+				i++;
+			}
+			continue;
+		}
+		if (best.source == 3)
+			best.rec = register_pattern(ex, d, &best, i);
+		else {
+			ent_buf_clear(&surf);
+			ent_doc_span(d, best.na, best.nb, &surf);
+			ent_reg_surface(ex, best.rec, surf.data);
+		}
+		ent_mention m = { best.na, best.nb, ent_reg_find(ex, best.rec),
+				  ent_reg_type(ex, ent_reg_find(ex, best.rec)), ENT_MK_NAME,
+				  SIZE_MAX, { 0 }, 0 };
+		if (best.source == 3)
+			m.type = (ent_type)best.type;
+		count(ex, d, m.ent);
+		find_parties(ex, d, &m);
+		find_owner(ex, d, &m, first);
+		push_mention(d, &m);
+		i += best.len;
+		if (i == m.b)
+			i += learn_acronym(ex, d, &m, end);
+	}
+	ent_buf_release(&surf);
+}

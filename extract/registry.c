@@ -1,0 +1,227 @@
+/*
+ * The entity registry: one record per real-world thing across all
+ * documents. Gazetteer entities are keyed by their stable key; names found
+ * by patterns by their normalized form. Records merge (union-find) when the
+ * text shows two names are one thing: an acronym and its expansion, a
+ * short form and its long form.
+ */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+size_t ent_reg_find(ent_extractor *ex, size_t r)
+{
+	size_t root = r;
+
+	while (ex->recs[root].parent != root)
+		root = ex->recs[root].parent;
+	while (ex->recs[r].parent != root) {
+		size_t next = ex->recs[r].parent;
+		ex->recs[r].parent = root;
+		r = next;
+	}
+	return root;
+}
+
+static size_t reg_new(ent_extractor *ex, char *key, const char *name, long gaz)
+{
+	ent_rec *r;
+
+	ENT_GROW(ex->recs, ex->cap_recs, ex->n_recs + 1);
+	r = &ex->recs[ex->n_recs];
+	memset(r, 0, sizeof(*r));
+	r->key = key;
+	r->name = ent_xstrdup(name);
+	r->gaz = gaz;
+	r->parent = ex->n_recs;
+	ent_map_put(&ex->by_key, key, ex->n_recs);
+	return ex->n_recs++;
+}
+
+static void norm_index(ent_extractor *ex, const char *surface, size_t r)
+{
+	char *n = ent_name_norm(surface);
+
+	if (*n && !ent_map_get(&ex->by_norm, n))
+		ent_map_put(&ex->by_norm, n, r);
+	free(n);
+}
+
+size_t ent_reg_gazetteer(ent_extractor *ex, size_t entry)
+{
+	const ent_gaz_entry *e = &ex->gaz.entries[entry];
+	size_t *have = ent_map_get(&ex->by_key, e->key), r;
+
+	if (have)
+		return ent_reg_find(ex, *have);
+	r = reg_new(ex, ent_xstrdup(e->key), e->name, (long)entry);
+	ex->recs[r].votes[e->type] = 1;
+	/* the gazetteer's own name wins over a pattern record of that name */
+	char *n = ent_name_norm(e->name);
+	ent_map_put(&ex->by_norm, n, r);
+	free(n);
+	return r;
+}
+
+size_t ent_reg_name(ent_extractor *ex, const char *surface, ent_type type)
+{
+	char *n = ent_name_norm(surface);
+	size_t *have = ent_map_get(&ex->by_norm, n), r;
+
+	if (have) {
+		free(n);
+		r = ent_reg_find(ex, *have);
+		if (ex->recs[r].gaz < 0)
+			ex->recs[r].votes[type]++;
+		return r;
+	}
+	r = reg_new(ex, ent_xasprintf("n:%s", n), surface, -1);
+	ex->recs[r].votes[type] = 1;
+	ent_map_put(&ex->by_norm, n, r);
+	free(n);
+	return r;
+}
+
+void ent_reg_surface(ent_extractor *ex, size_t r, const char *surface)
+{
+	ent_rec *rec;
+
+	r = ent_reg_find(ex, r);
+	rec = &ex->recs[r];
+	for (size_t i = 0; i < rec->n_surfaces; i++)
+		if (!strcmp(rec->surfaces[i], surface))
+			return;
+	ENT_GROW(rec->surfaces, rec->cap_surfaces, rec->n_surfaces + 1);
+	rec->surfaces[rec->n_surfaces++] = ent_xstrdup(surface);
+	norm_index(ex, surface, r);
+	if (rec->gaz < 0 && strlen(surface) > strlen(rec->name)) {
+		free(rec->name);
+		rec->name = ent_xstrdup(surface);
+	}
+}
+
+void ent_reg_vote(ent_extractor *ex, size_t r, ent_type type)
+{
+	r = ent_reg_find(ex, r);
+	if (ex->recs[r].gaz < 0)
+		ex->recs[r].votes[type]++;
+}
+
+ent_type ent_reg_type(const ent_extractor *ex, size_t r)
+{
+	const ent_rec *rec = &ex->recs[r];
+	int best = 0;
+
+	if (rec->gaz >= 0)
+		return ex->gaz.entries[rec->gaz].type;
+	for (int t = 1; t < ENT_TYPE_COUNT; t++)
+		if (rec->votes[t] > rec->votes[best])
+			best = t;
+	return (ent_type)best;
+}
+
+/* Merge record `from` into `into`: surfaces, votes and mentions move; a
+ * gazetteer record always stays the root. */
+void ent_reg_merge(ent_extractor *ex, size_t from, size_t into)
+{
+	from = ent_reg_find(ex, from);
+	into = ent_reg_find(ex, into);
+	if (from == into)
+		return;
+	if (ex->recs[from].gaz >= 0 && ex->recs[into].gaz < 0) {
+		size_t t = from;
+		from = into;
+		into = t;
+	}
+	ent_rec *f = &ex->recs[from], *t = &ex->recs[into];
+	f->parent = into;
+	for (int i = 0; i < ENT_TYPE_COUNT; i++)
+		t->votes[i] += f->votes[i];
+	t->mentions += f->mentions;
+	f->mentions = 0;
+	ent_reg_surface(ex, into, f->name);
+	for (size_t i = 0; i < f->n_surfaces; i++)
+		ent_reg_surface(ex, into, f->surfaces[i]);
+}
+
+/* Number of words in a normalized name. */
+static size_t word_count(const char *n)
+{
+	size_t w = *n ? 1 : 0;
+	for (; *n; n++)
+		w += *n == ' ';
+	return w;
+}
+
+/* Is the normalized prefix pre[0, n) the name of an organization? */
+static int owner_prefix(ent_extractor *ex, const char *pre, size_t n)
+{
+	size_t *r = ent_map_getn(&ex->by_norm, pre, n);
+
+	return r && ent_reg_type(ex, ent_reg_find(ex, *r)) == ENT_TYPE_ORGANIZATION;
+}
+
+/* Short forms merge into the one long form that extends them:
+ * "Cybersecurity Law" into "Cybersecurity Law of the People's Republic of
+ * China", "Digital Economy Task Force" into "G20 Digital Economy Task
+ * Force". A short form that several long forms extend stays apart. */
+void ent_reg_resolve(ent_extractor *ex)
+{
+	size_t n = ex->n_recs;
+	size_t *claim = ent_xmalloc(n * sizeof(*claim));
+	const size_t none = SIZE_MAX, many = SIZE_MAX - 1;
+
+	for (size_t i = 0; i < n; i++)
+		claim[i] = none;
+	for (size_t b = 0; b < n; b++) {
+		if (ent_reg_find(ex, b) != b || ex->recs[b].gaz >= 0)
+			continue;
+		char *nb = ent_name_norm(ex->recs[b].name);
+		ent_type tb = ent_reg_type(ex, b);
+		size_t len = strlen(nb);
+		/* every word-aligned prefix and suffix of the long name */
+		for (size_t cut = 1; cut < len; cut++) {
+			if (nb[cut] != ' ')
+				continue;
+			const char *pre = nb, *suf = nb + cut + 1;
+			size_t *pa = ent_map_getn(&ex->by_norm, pre, cut);
+			int of_follows = !strncmp(nb + cut, " of ", 4) ||
+					 !strncmp(nb + cut, " for ", 5) ||
+					 !strncmp(nb + cut, " on ", 4);
+			size_t cand[2] = { pa && of_follows ? *pa : none, none };
+			size_t *sa = ent_map_get(&ex->by_norm, suf);
+			if (sa && word_count(suf) >= 2 && owner_prefix(ex, pre, cut))
+				cand[1] = *sa;
+			for (int k = 0; k < 2; k++) {
+				if (cand[k] == none)
+					continue;
+				size_t a = ent_reg_find(ex, cand[k]);
+				if (a == b || ex->recs[a].gaz >= 0 || ent_reg_type(ex, a) != tb)
+					continue;
+				claim[a] = claim[a] == none || claim[a] == b ? b : many;
+			}
+		}
+		free(nb);
+	}
+	for (size_t a = 0; a < n; a++)
+		if (claim[a] != none && claim[a] != many)
+			ent_reg_merge(ex, a, claim[a]);
+	free(claim);
+}
+
+void ent_reg_release(ent_extractor *ex)
+{
+	for (size_t i = 0; i < ex->n_recs; i++) {
+		ent_rec *r = &ex->recs[i];
+		free(r->key);
+		free(r->name);
+		for (size_t j = 0; j < r->n_surfaces; j++)
+			free(r->surfaces[j]);
+		free(r->surfaces);
+	}
+	free(ex->recs);
+	ex->recs = NULL;
+	ex->n_recs = ex->cap_recs = 0;
+}

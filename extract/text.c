@@ -1,0 +1,349 @@
+/*
+ * Sanitizing and sentence splitting. Everything downstream may assume clean
+ * UTF-8 without control characters except '\n' and '\t', and sentences that
+ * never span a blank line.
+ */
+#include <string.h>
+
+#include "text.h"
+#include "util.h"
+
+uint32_t ent_utf8_decode(const char *s, size_t *len)
+{
+	const unsigned char *p = (const unsigned char *)s;
+
+	if (p[0] < 0x80) {
+		*len = 1;
+		return p[0];
+	}
+	if (p[0] < 0xE0) {
+		*len = 2;
+		return ((uint32_t)(p[0] & 0x1F) << 6) | (p[1] & 0x3F);
+	}
+	if (p[0] < 0xF0) {
+		*len = 3;
+		return ((uint32_t)(p[0] & 0x0F) << 12) | ((uint32_t)(p[1] & 0x3F) << 6) |
+		       (p[2] & 0x3F);
+	}
+	*len = 4;
+	return ((uint32_t)(p[0] & 0x07) << 18) | ((uint32_t)(p[1] & 0x3F) << 12) |
+	       ((uint32_t)(p[2] & 0x3F) << 6) | (p[3] & 0x3F);
+}
+
+/* Length of a valid UTF-8 sequence at p within n bytes, 0 when invalid. */
+static size_t utf8_len(const unsigned char *p, size_t n)
+{
+	unsigned c = p[0];
+	size_t need;
+
+	if (c < 0x80)
+		return 1;
+	if (c >= 0xC2 && c <= 0xDF)
+		need = 2;
+	else if (c >= 0xE0 && c <= 0xEF)
+		need = 3;
+	else if (c >= 0xF0 && c <= 0xF4)
+		need = 4;
+	else
+		return 0;
+	if (n < need)
+		return 0;
+	for (size_t i = 1; i < need; i++)
+		if ((p[i] & 0xC0) != 0x80)
+			return 0;
+	if ((c == 0xE0 && p[1] < 0xA0) || (c == 0xED && p[1] >= 0xA0) ||
+	    (c == 0xF0 && p[1] < 0x90) || (c == 0xF4 && p[1] >= 0x90))
+		return 0;
+	return need;
+}
+
+/* Binary data: more than one byte in ten is a control character or
+ * invalid UTF-8, judged on the first 64 KiB. */
+static int looks_binary(const unsigned char *p, size_t len)
+{
+	size_t n = len < 65536 ? len : 65536, bad = 0;
+
+	for (size_t i = 0; i < n;) {
+		size_t l = utf8_len(p + i, n - i);
+		if (l == 0) {
+			bad++;
+			i++;
+			continue;
+		}
+		if (l == 1 && p[i] < 0x20 && p[i] != '\n' && p[i] != '\r' &&
+		    p[i] != '\t' && p[i] != '\f')
+			bad++;
+		i += l;
+	}
+	return bad * 10 > n;
+}
+
+static int is_dropped(uint32_t cp)
+{
+	return (cp >= 0x200B && cp <= 0x200F) || (cp >= 0x202A && cp <= 0x202E) ||
+	       (cp >= 0x2066 && cp <= 0x2069) || cp == 0xFEFF || cp == 0x00AD;
+}
+
+ent_status ent_text_sanitize(const char *doc, const char *data, size_t len,
+			     char **out, size_t *out_len, ent_error *err)
+{
+	const unsigned char *p = (const unsigned char *)data;
+	ent_buf b;
+	size_t i = 0, text = 0;
+
+	*out = NULL;
+	*out_len = 0;
+	if (len >= 2 && ((p[0] == 0xFF && p[1] == 0xFE) || (p[0] == 0xFE && p[1] == 0xFF)))
+		return ent_error_set(err, ENT_ERR_INPUT, doc, 0,
+				     "UTF-16 text is not supported; convert it to UTF-8");
+	if (looks_binary(p, len))
+		return ent_error_set(err, ENT_ERR_INPUT, doc, 0,
+				     "binary data, not a text document");
+	if (len >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF)
+		i = 3;
+	ent_buf_init(&b);
+	ENT_GROW(b.data, b.cap, len + 1);
+	while (i < len) {
+		size_t l = utf8_len(p + i, len - i);
+		if (l == 0) {
+			ent_buf_adds(&b, "\xEF\xBF\xBD");
+			i++;
+			text++;
+			continue;
+		}
+		if (l == 1) {
+			unsigned char c = p[i];
+			if (c == '\r') {
+				ent_buf_addc(&b, '\n');
+				if (i + 1 < len && p[i + 1] == '\n')
+					i++;
+			} else if (c == 0 || c == '\f' || c == '\v') {
+				ent_buf_addc(&b, '\n');
+			} else if ((c < 0x20 && c != '\n' && c != '\t') || c == 0x7F) {
+				ent_buf_addc(&b, ' ');
+			} else {
+				ent_buf_addc(&b, (char)c);
+				if (c > ' ')
+					text++;
+			}
+			i++;
+			continue;
+		}
+		size_t dl;
+		uint32_t cp = ent_utf8_decode((const char *)p + i, &dl);
+		if (cp == 0x2028 || cp == 0x2029 || cp == 0x85)
+			ent_buf_addc(&b, '\n');
+		else if (cp >= 0x80 && cp < 0xA0)
+			ent_buf_addc(&b, ' ');
+		else if (!is_dropped(cp)) {
+			ent_buf_add(&b, (const char *)p + i, l);
+			text++;
+		}
+		i += l;
+	}
+	if (text == 0) {
+		ent_buf_release(&b);
+		return ent_error_set(err, ENT_ERR_INPUT, doc, 0,
+				     len ? "no text in document" : "empty document");
+	}
+	*out_len = b.len;
+	*out = ent_buf_detach(&b);
+	return ENT_OK;
+}
+
+/* ---- sentence splitting ---- */
+
+static const char *const abbreviations[] = {
+	"Mr", "Mrs", "Ms", "Dr", "Prof", "St", "No", "Nos", "Art", "Arts", "Vol",
+	"Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct",
+	"Nov", "Dec", "Gen", "Col", "Lt", "Sen", "Rep", "Gov", "Amb", "Hon",
+	"Rev", "Fig", "Para", "para", "e.g", "i.e", "vs", "cf", "Inc", "Ltd",
+	"Co", "Corp", "Jr", "Sr", "approx", "Dept", "Mt", "Ft", "Op", "pp",
+	"U.S", "U.K", "U.N", "E.U", "H.E", "S.E", "a.m", "p.m", NULL,
+};
+
+static int is_abbreviation(const char *text, size_t start, size_t dot)
+{
+	size_t w = dot;
+
+	while (w > start && (text[w - 1] == '.' || (text[w - 1] & 0x80) ||
+			     ((text[w - 1] | 32) >= 'a' && (text[w - 1] | 32) <= 'z')))
+		w--;
+	if (dot - w == 1 && text[w] >= 'A' && text[w] <= 'Z')
+		return 1; /* an initial: "J. Smith" */
+	for (int i = 0; abbreviations[i]; i++) {
+		size_t n = strlen(abbreviations[i]);
+		if (dot - w == n && !memcmp(text + w, abbreviations[i], n))
+			return 1;
+	}
+	return 0;
+}
+
+/* Does a new sentence plausibly start at p? */
+static int starts_sentence(const char *p, const char *end)
+{
+	while (p < end && (*p == ' ' || *p == '\t'))
+		p++;
+	if (p >= end)
+		return 1;
+	unsigned char c = (unsigned char)*p;
+	if ((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '"' ||
+	    c == '(' || c == '[' || c == '\'')
+		return 1;
+	if (c == 0xE2) /* curly quotes */
+		return 1;
+	if (c >= 0xC3 && c <= 0xC5) /* accented capitals, loosely */
+		return 1;
+	return 0;
+}
+
+static int is_closer(unsigned char c)
+{
+	return c == '"' || c == '\'' || c == ')' || c == ']';
+}
+
+typedef struct splitter {
+	const char *text;
+	ent_sentence *s;
+	size_t n, cap;
+	long line;
+	unsigned next_flags;
+} splitter;
+
+static void emit(splitter *sp, size_t a, size_t b, long line, unsigned flags)
+{
+	while (a < b && (sp->text[a] == ' ' || sp->text[a] == '\t' || sp->text[a] == '\n'))
+		a++;
+	while (b > a && (sp->text[b - 1] == ' ' || sp->text[b - 1] == '\t' ||
+			 sp->text[b - 1] == '\n'))
+		b--;
+	if (a == b)
+		return;
+	ENT_GROW(sp->s, sp->cap, sp->n + 1);
+	sp->s[sp->n].start = a;
+	sp->s[sp->n].end = b;
+	sp->s[sp->n].line = line;
+	sp->s[sp->n].flags = flags | sp->next_flags;
+	sp->next_flags = 0;
+	sp->n++;
+}
+
+/* Is the document hard-wrapped (short lines throughout)? */
+static int hard_wrapped(const char *text, size_t len)
+{
+	size_t lines = 0, longer = 0, cur = 0;
+
+	for (size_t i = 0; i <= len; i++) {
+		if (i == len || text[i] == '\n') {
+			if (cur > 0) {
+				lines++;
+				if (cur > 120)
+					longer++;
+			}
+			cur = 0;
+		} else {
+			cur++;
+		}
+	}
+	return lines > 0 && longer * 20 < lines;
+}
+
+static int line_ends_sentence(const char *a, const char *b)
+{
+	while (b > a && (b[-1] == ' ' || b[-1] == '\t'))
+		b--;
+	if (b == a)
+		return 1;
+	unsigned char c = (unsigned char)b[-1];
+	return c == '.' || c == '!' || c == '?' || c == ':' || c == '"' ||
+	       (b - a >= 3 && (unsigned char)b[-3] == 0xE2 && (unsigned char)b[-2] == 0x80 &&
+		(unsigned char)b[-1] == 0x9D);
+}
+
+/* Split one line range [a, b) of a paragraph at sentence punctuation. */
+static void split_run(splitter *sp, size_t a, size_t b, long line)
+{
+	const char *t = sp->text;
+	size_t start = a;
+	long start_line = line;
+
+	for (size_t i = a; i < b; i++) {
+		if (t[i] == '\n') {
+			line++;
+			continue;
+		}
+		if (t[i] != '.' && t[i] != '!' && t[i] != '?')
+			continue;
+		size_t j = i + 1;
+		while (j < b && (is_closer((unsigned char)t[j]) ||
+				 ((unsigned char)t[j] == 0xE2 && j + 2 < b &&
+				  (unsigned char)t[j + 1] == 0x80 &&
+				  ((unsigned char)t[j + 2] == 0x9D || (unsigned char)t[j + 2] == 0x99))))
+			j += (unsigned char)t[j] == 0xE2 ? 3 : 1;
+		if (j < b && t[j] != ' ' && t[j] != '\n' && t[j] != '\t')
+			continue;
+		if (t[i] == '.' && is_abbreviation(t, start, i))
+			continue;
+		if (!starts_sentence(t + j, t + b))
+			continue;
+		emit(sp, start, j, start_line, 0);
+		start = j;
+		start_line = line;
+		while (start < b && (t[start] == ' ' || t[start] == '\n' || t[start] == '\t')) {
+			if (t[start] == '\n')
+				line++;
+			start++;
+		}
+		start_line = line;
+		i = start - 1;
+	}
+	emit(sp, start, b, start_line, 0);
+}
+
+void ent_text_split(const char *text, size_t len, ent_sentence **out, size_t *n)
+{
+	splitter sp = { text, NULL, 0, 0, 1, ENT_SENT_PARA };
+	int wrapped = hard_wrapped(text, len);
+	size_t run = 0, i = 0;
+	long run_line = 1, line = 1;
+
+	/* Walk line by line; a run is a stretch of lines forming running text. */
+	while (i < len) {
+		size_t e = i;
+		while (e < len && text[e] != '\n')
+			e++;
+		size_t ws = i;
+		while (ws < e && (text[ws] == ' ' || text[ws] == '\t'))
+			ws++;
+		int blank = ws == e;
+		int brk = blank;
+		if (!blank) {
+			/* A line break ends a sentence unless the text is hard-wrapped
+			 * and this line is long enough to be wrapped prose. */
+			int ends = line_ends_sentence(text + ws, text + e);
+			brk = !wrapped || (!ends && e - ws < 50) || ends;
+			if (wrapped && ends && e - ws >= 50)
+				brk = 0; /* let the punctuation splitter decide */
+		}
+		if (blank) {
+			if (run < i)
+				split_run(&sp, run, i, run_line);
+			sp.next_flags = ENT_SENT_PARA;
+			run = e + 1;
+			run_line = line + 1;
+		} else if (brk) {
+			size_t before = sp.n;
+			split_run(&sp, run, e, run_line);
+			if (sp.n == before + 1 && !line_ends_sentence(text + ws, text + e))
+				sp.s[before].flags |= ENT_SENT_HEADING;
+			run = e + 1;
+			run_line = line + 1;
+		}
+		i = e + 1;
+		line++;
+	}
+	if (run < len)
+		split_run(&sp, run, len, run_line);
+	*out = sp.s;
+	*n = sp.n;
+}

@@ -1,0 +1,425 @@
+/*
+ * GraphML in and out, through igraph's reader and writer and its C
+ * attribute table.
+ *
+ * Writing: the model's strings are copied into attributes of a copy of the
+ * igraph graph after sanitising (igraph refuses control characters only
+ * after it has written half the file, and passes invalid UTF-8 through,
+ * which XML parsers then reject), and written to a temporary file renamed
+ * into place.
+ *
+ * Reading: the file is size-checked and loaded into memory first (igraph's
+ * reader is quadratic in the length of a data element before 0.10.12), then
+ * parsed, then checked for entente's attributes and values. Every failure
+ * is an ENT_ERR_INPUT naming the file; nothing aborts.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "entente/entente.h"
+#include "ig.h"
+#include "model.h"
+
+/* The attributes entente writes, in the order they are written. */
+static const char *const node_strs[] = { "name", "key", "type", "aliases" };
+static const char *const edge_strs[] = { "relation", "years", "doc",
+					 "evidence", "rule" };
+#define N_NODE_STRS (sizeof(node_strs) / sizeof(node_strs[0]))
+#define N_EDGE_STRS (sizeof(edge_strs) / sizeof(edge_strs[0]))
+#define VERSION_ATTR "entente_version"
+
+static const char *node_str(const ent_node *n, size_t k)
+{
+	switch (k) {
+	case 0: return n->name;
+	case 1: return n->key;
+	case 2: return ent_type_name(n->type);
+	default: return n->aliases;
+	}
+}
+
+static const char *edge_str(const ent_edge *e, size_t k)
+{
+	switch (k) {
+	case 0: return ent_rel_name(e->rel);
+	case 1: return e->years;
+	case 2: return e->doc;
+	case 3: return e->evidence;
+	default: return e->rule;
+	}
+}
+
+/* Length of the valid UTF-8 sequence at p (1..4), or 0. Overlong forms,
+ * surrogates and code points past U+10FFFF are invalid. */
+static size_t utf8_len(const unsigned char *p, unsigned *cp)
+{
+	size_t n;
+	unsigned c = p[0], min;
+
+	if (c < 0x80) {
+		*cp = c;
+		return 1;
+	}
+	if (c >= 0xC2 && c <= 0xDF)
+		n = 2, min = 0x80, c &= 0x1F;
+	else if (c >= 0xE0 && c <= 0xEF)
+		n = 3, min = 0x800, c &= 0x0F;
+	else if (c >= 0xF0 && c <= 0xF4)
+		n = 4, min = 0x10000, c &= 0x07;
+	else
+		return 0;
+	for (size_t i = 1; i < n; i++) {
+		if ((p[i] & 0xC0) != 0x80)
+			return 0;
+		c = (c << 6) | (p[i] & 0x3F);
+	}
+	if (c < min || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF))
+		return 0;
+	*cp = c;
+	return n;
+}
+
+/* A copy of `s` that any XML parser accepts: C0 and C1 control characters
+ * (tab and newline included, which XML would fold anyway) become spaces,
+ * invalid UTF-8 and the non-characters U+FFFE/U+FFFF become U+FFFD.
+ * Free with free(). */
+static char *xml_sanitize(const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	ent_buf b;
+
+	ent_buf_init(&b);
+	ent_buf_add(&b, "", 0);
+	while (*p) {
+		unsigned cp;
+		size_t n = utf8_len(p, &cp);
+		if (n == 0) {
+			ent_buf_adds(&b, "\xEF\xBF\xBD");
+			n = 1;
+		} else if (cp < 0x20 || (cp >= 0x7F && cp <= 0x9F)) {
+			ent_buf_addc(&b, ' ');
+		} else if (cp == 0xFFFE || cp == 0xFFFF) {
+			ent_buf_adds(&b, "\xEF\xBF\xBD");
+		} else {
+			ent_buf_add(&b, (const char *)p, n);
+		}
+		p += n;
+	}
+	return ent_buf_detach(&b);
+}
+
+/* Attribute `k` of every node (edges when `edges`), as a string vector. */
+static igraph_error_t set_strings(igraph_t *w, const ent_graph *g, int edges,
+				  size_t k)
+{
+	size_t n = edges ? g->n_edges : g->n_nodes;
+	igraph_strvector_t sv;
+	igraph_error_t rc;
+
+	rc = igraph_strvector_init(&sv, (igraph_integer_t)n);
+	if (rc)
+		return rc;
+	for (size_t i = 0; i < n && !rc; i++) {
+		char *s = xml_sanitize(edges ? edge_str(&g->edges[i], k)
+					     : node_str(&g->nodes[i], k));
+		rc = igraph_strvector_set(&sv, (igraph_integer_t)i, s);
+		free(s);
+	}
+	if (!rc && edges)
+		rc = igraph_cattribute_EAS_setv(w, edge_strs[k], &sv);
+	else if (!rc)
+		rc = igraph_cattribute_VAS_setv(w, node_strs[k], &sv);
+	igraph_strvector_destroy(&sv);
+	return rc;
+}
+
+/* A numeric attribute: node mentions, or edge weight (k 0) / line (k 1). */
+static igraph_error_t set_numbers(igraph_t *w, const ent_graph *g, int edges,
+				  size_t k)
+{
+	size_t n = edges ? g->n_edges : g->n_nodes;
+	igraph_vector_t v;
+	igraph_error_t rc;
+
+	rc = igraph_vector_init(&v, (igraph_integer_t)n);
+	if (rc)
+		return rc;
+	for (size_t i = 0; i < n; i++)
+		VECTOR(v)[i] = !edges ? (double)g->nodes[i].mentions
+			     : k == 0 ? (double)g->edges[i].weight
+				      : (double)g->edges[i].line;
+	if (edges)
+		rc = igraph_cattribute_EAN_setv(w, k == 0 ? "weight" : "line", &v);
+	else
+		rc = igraph_cattribute_VAN_setv(w, "mentions", &v);
+	igraph_vector_destroy(&v);
+	return rc;
+}
+
+static igraph_error_t set_attributes(igraph_t *w, const ent_graph *g)
+{
+	igraph_error_t rc = igraph_cattribute_GAS_set(w, VERSION_ATTR,
+						      ENTENTE_VERSION);
+
+	for (size_t k = 0; k < N_NODE_STRS && !rc; k++)
+		rc = set_strings(w, g, 0, k);
+	if (!rc)
+		rc = set_numbers(w, g, 0, 0);
+	for (size_t k = 0; k < N_EDGE_STRS && !rc; k++) {
+		rc = set_strings(w, g, 1, k);
+		/* weight right after relation, line after doc: readable order */
+		if (!rc && k == 0)
+			rc = set_numbers(w, g, 1, 0);
+		if (!rc && k == 2)
+			rc = set_numbers(w, g, 1, 1);
+	}
+	return rc;
+}
+
+ent_status ent_graph_write_graphml(const ent_graph *g, const char *path,
+				   ent_error *err)
+{
+	ent_ig_scope scope;
+	ent_ofile of;
+	igraph_t w;
+	ent_status st;
+
+	ent_ig_enter(&scope);
+	if (igraph_copy(&w, &g->ig)) {
+		st = ent_ig_error(err, ENT_ERR_FAIL, path, "cannot copy graph");
+		goto out;
+	}
+	if (set_attributes(&w, g)) {
+		st = ent_ig_error(err, ENT_ERR_FAIL, path, "cannot set attributes");
+		goto destroy;
+	}
+	st = ent_ofile_open(&of, path, err);
+	if (st != ENT_OK)
+		goto destroy;
+	if (igraph_write_graph_graphml(&w, of.fp, 1)) {
+		st = ent_ig_error(err, ENT_ERR_OUTPUT, path, "cannot write GraphML");
+		ent_ofile_abort(&of);
+	} else {
+		st = ent_ofile_commit(&of, err);
+	}
+destroy:
+	igraph_destroy(&w);
+out:
+	ent_ig_leave(&scope);
+	return st;
+}
+
+/* ---- reading ---------------------------------------------------------- */
+
+static const char *display_name(const char *path)
+{
+	return strcmp(path, "-") ? path : "standard input";
+}
+
+/* The whole file in memory, size-checked before it is read. */
+static ent_status load(const char *path, char **data, size_t *len,
+		       ent_error *err)
+{
+	ent_error e;
+	ent_status st;
+
+	ent_error_clear(&e);
+	st = ent_read_file(path, (size_t)ENT_GRAPHML_MAX_BYTES, data, len, &e);
+	if (st != ENT_OK)
+		/* oversized GraphML is rejected input, not a resource cap */
+		return ent_error_set(err, ENT_ERR_INPUT, e.file, e.line, "%s",
+				     e.msg);
+	if (*len == 0) {
+		free(*data);
+		*data = NULL;
+		return ent_error_set(err, ENT_ERR_INPUT, display_name(path), 0,
+				     "empty file, not GraphML");
+	}
+	return ENT_OK;
+}
+
+/* Require attribute `name` of element kind `elem` with type `type`. */
+static ent_status need_attr(const igraph_t *r, igraph_attribute_elemtype_t elem,
+			    const char *name, igraph_attribute_type_t type,
+			    const char *file, ent_error *err)
+{
+	const char *kind = elem == IGRAPH_ATTRIBUTE_VERTEX ? "node"
+			 : elem == IGRAPH_ATTRIBUTE_EDGE ? "edge" : "graph";
+	igraph_attribute_type_t t;
+
+	if (!igraph_cattribute_has_attr(r, elem, name))
+		return ent_error_set(err, ENT_ERR_INPUT, file, 0,
+				     "not an entente graph: missing %s attribute '%s'",
+				     kind, name);
+	if (igraph_cattribute_table.gettype(r, &t, elem, name) || t != type)
+		return ent_error_set(err, ENT_ERR_INPUT, file, 0,
+				     "not an entente graph: %s attribute '%s' is not %s",
+				     kind, name,
+				     type == IGRAPH_ATTRIBUTE_STRING ? "a string" : "numeric");
+	return ENT_OK;
+}
+
+static ent_status check_schema(const igraph_t *r, const char *file,
+			       ent_error *err)
+{
+	const igraph_attribute_type_t S = IGRAPH_ATTRIBUTE_STRING,
+				      N = IGRAPH_ATTRIBUTE_NUMERIC;
+	const igraph_attribute_elemtype_t V = IGRAPH_ATTRIBUTE_VERTEX,
+					  E = IGRAPH_ATTRIBUTE_EDGE;
+	ent_status st = ENT_OK;
+
+	for (size_t k = 0; k < N_NODE_STRS && !st; k++)
+		st = need_attr(r, V, node_strs[k], S, file, err);
+	if (!st)
+		st = need_attr(r, V, "mentions", N, file, err);
+	for (size_t k = 0; k < N_EDGE_STRS && !st; k++)
+		st = need_attr(r, E, edge_strs[k], S, file, err);
+	if (!st)
+		st = need_attr(r, E, "weight", N, file, err);
+	if (!st)
+		st = need_attr(r, E, "line", N, file, err);
+	if (!st)
+		st = need_attr(r, IGRAPH_ATTRIBUTE_GRAPH, VERSION_ATTR, S, file, err);
+	return st;
+}
+
+/* A count read back as a double: a missing value (NaN) is `dflt`; else it
+ * must be a whole number in [min, 2^53]. Returns -1 when it is not. */
+static int to_count(double v, long min, long dflt, long *out)
+{
+	if (isnan(v)) {
+		*out = dflt;
+		return dflt >= min ? 0 : -1;
+	}
+	if (!(v >= (double)min && v <= 9007199254740992.0) || v != floor(v))
+		return -1;
+	*out = (long)v;
+	return 0;
+}
+
+/* How a node is named in messages: its GraphML id when igraph kept it. */
+static const char *node_label(const igraph_t *r, igraph_integer_t i)
+{
+	if (igraph_cattribute_has_attr(r, IGRAPH_ATTRIBUTE_VERTEX, "id"))
+		return VAS(r, "id", i);
+	return "?";
+}
+
+static ent_status read_nodes(const igraph_t *r, ent_node *nodes, size_t n,
+			     const char *file, ent_error *err)
+{
+	for (size_t i = 0; i < n; i++) {
+		igraph_integer_t v = (igraph_integer_t)i;
+		ent_node *nd = &nodes[i];
+		const char *type = VAS(r, "type", v);
+
+		nd->name = ent_xstrdup(VAS(r, "name", v));
+		nd->key = ent_xstrdup(VAS(r, "key", v));
+		nd->aliases = ent_xstrdup(VAS(r, "aliases", v));
+		/* igraph invents nodes for edge ends never declared */
+		if (!*type)
+			return ent_error_set(err, ENT_ERR_INPUT, file, 0,
+					     "node '%s' has no type (undeclared or duplicate id?)",
+					     node_label(r, v));
+		if (ent_type_parse(type, &nd->type) != 0)
+			return ent_error_set(err, ENT_ERR_INPUT, file, 0,
+					     "node '%s': unknown type '%s'",
+					     node_label(r, v), type);
+		if (to_count(VAN(r, "mentions", v), 0, 0, &nd->mentions) != 0)
+			return ent_error_set(err, ENT_ERR_INPUT, file, 0,
+					     "node '%s': bad mentions count",
+					     node_label(r, v));
+	}
+	return ENT_OK;
+}
+
+static ent_status read_edges(const igraph_t *r, ent_edge *edges, size_t m,
+			     const char *file, ent_error *err)
+{
+	for (size_t i = 0; i < m; i++) {
+		igraph_integer_t e = (igraph_integer_t)i, from, to;
+		ent_edge *ed = &edges[i];
+		const char *rel = EAS(r, "relation", e);
+
+		ed->years = ent_xstrdup(EAS(r, "years", e));
+		ed->doc = ent_xstrdup(EAS(r, "doc", e));
+		ed->evidence = ent_xstrdup(EAS(r, "evidence", e));
+		ed->rule = ent_xstrdup(EAS(r, "rule", e));
+		if (igraph_edge(r, e, &from, &to))
+			return ent_ig_error(err, ENT_ERR_INPUT, file, "bad edge");
+		if (ent_rel_parse(rel, &ed->rel) != 0)
+			return ent_error_set(err, ENT_ERR_INPUT, file, 0,
+					     "edge %zu: unknown relation '%s'", i, rel);
+		if (to_count(EAN(r, "weight", e), 1, 0, &ed->weight) != 0 ||
+		    to_count(EAN(r, "line", e), 0, 0, &ed->line) != 0)
+			return ent_error_set(err, ENT_ERR_INPUT, file, 0,
+					     "edge %zu: bad weight or line", i);
+		/* keep the model's invariant for hand-edited files */
+		if (ent_rel_symmetric(ed->rel) && from > to) {
+			igraph_integer_t t = from;
+			from = to;
+			to = t;
+		}
+		ed->from = (size_t)from;
+		ed->to = (size_t)to;
+	}
+	return ENT_OK;
+}
+
+/* The model of a parsed GraphML graph, or NULL with `err` filled. */
+static ent_graph *from_igraph(const igraph_t *r, const char *file,
+			      ent_error *err)
+{
+	size_t n = (size_t)igraph_vcount(r), m = (size_t)igraph_ecount(r);
+	ent_node *nodes;
+	ent_edge *edges;
+
+	if (check_schema(r, file, err) != ENT_OK)
+		return NULL;
+	nodes = ent_xcalloc(n, sizeof(*nodes));
+	edges = ent_xcalloc(m, sizeof(*edges));
+	if (read_nodes(r, nodes, n, file, err) != ENT_OK ||
+	    read_edges(r, edges, m, file, err) != ENT_OK) {
+		ent_graph_items_free(nodes, n, edges, m);
+		return NULL;
+	}
+	return ent_graph_assemble(nodes, n, edges, m, file, err);
+}
+
+ent_graph *ent_graph_read_graphml(const char *path, ent_error *err)
+{
+	const char *file = display_name(path);
+	ent_ig_scope scope;
+	ent_graph *g = NULL;
+	igraph_t r;
+	char *data;
+	size_t len;
+	FILE *fp;
+
+	if (load(path, &data, &len, err) != ENT_OK)
+		return NULL;
+	fp = fmemopen(data, len, "r");
+	if (!fp) {
+		free(data);
+		ent_error_set(err, ENT_ERR_FAIL, file, 0, "cannot read from memory");
+		return NULL;
+	}
+	ent_ig_enter(&scope);
+	if (igraph_read_graph_graphml(&r, fp, 0)) {
+		/* igraph's wording when the root holds no <graph> */
+		if (!strncmp(ent_ig_reason(), "Graph index", 11))
+			ent_error_set(err, ENT_ERR_INPUT, file, 0,
+				      "malformed GraphML: no <graph> element");
+		else
+			ent_ig_error(err, ENT_ERR_INPUT, file, "malformed GraphML");
+	} else {
+		g = from_igraph(&r, file, err);
+		igraph_destroy(&r);
+	}
+	ent_ig_leave(&scope);
+	fclose(fp);
+	free(data);
+	return g;
+}

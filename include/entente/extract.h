@@ -1,0 +1,110 @@
+/*
+ * entente — extraction: documents in, entities and relations with evidence
+ * out. An ent_extractor accumulates any number of documents into one
+ * ent_corpus, resolving every surface form of a thing to one entity across
+ * documents.
+ */
+#ifndef ENTENTE_EXTRACT_H
+#define ENTENTE_EXTRACT_H
+
+#include <stdio.h>
+#include "common.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* Where a relation was read. Strings are owned by the corpus. */
+typedef struct ent_evidence {
+	const char *doc;      /* document name as given on the command line */
+	long line;            /* 1-based line of the sentence's first character */
+	const char *sentence; /* the sentence, whitespace folded */
+	const char *rule;     /* name of the rule that produced the relation */
+} ent_evidence;
+
+/* An entity. `name` is the canonical (fullest) name; `key` is stable across
+ * documents and runs (ISO 3166-1 alpha-3 for countries, "type:normalized
+ * name" otherwise) so that graphs built separately merge. */
+typedef struct ent_entity {
+	ent_type type;
+	const char *name;
+	const char *key;
+	const char *const *aliases; /* other surface forms seen, sorted */
+	size_t n_aliases;
+	size_t mentions;
+} ent_entity;
+
+/* Relation flags. */
+#define ENT_RELF_HEDGED 0x1u   /* stated as intention or proposal */
+#define ENT_RELF_RESOLVED 0x2u /* an argument came from an implicit subject */
+
+/* A relation between two entities of the corpus (indexes into
+ * ent_corpus.entities). For symmetric relations subject < object. */
+typedef struct ent_relation {
+	size_t subject;
+	size_t object;
+	ent_rel rel;
+	int year; /* 0 when the text gives none */
+	unsigned flags;
+	ent_evidence ev;
+} ent_relation;
+
+/* The result of extraction. Entities are sorted by (type, name); relations
+ * by document order. Owned by the extractor. */
+typedef struct ent_corpus {
+	const ent_entity *entities;
+	size_t n_entities;
+	const ent_relation *relations;
+	size_t n_relations;
+	size_t n_documents;
+} ent_corpus;
+
+typedef struct ent_extractor ent_extractor;
+
+/* A new extractor with the built-in gazetteers. Free with
+ * ent_extractor_free(). Aborts only when out of memory. */
+ent_extractor *ent_extractor_new(void);
+void ent_extractor_free(ent_extractor *ex);
+
+/* Add entries from a user gazetteer file (TSV, see data/README). */
+ent_status ent_extractor_load_gazetteer(ent_extractor *ex, const char *path,
+					ent_error *err);
+
+/* Extract one document held in memory. `doc` names it in evidence. The text
+ * is sanitized (BOM, CR, NUL, invalid UTF-8) first; binary data is
+ * rejected with ENT_ERR_INPUT. HTML and XML are recognised by content. */
+ent_status ent_extractor_add_text(ent_extractor *ex, const char *doc,
+				  const char *data, size_t len, ent_error *err);
+
+/* Read and extract one file ("-" is standard input). */
+ent_status ent_extractor_add_file(ent_extractor *ex, const char *path,
+				  ent_error *err);
+
+/* The corpus so far, with entities resolved and canonical names chosen.
+ * Valid until the next add or free. */
+const ent_corpus *ent_extractor_corpus(ent_extractor *ex);
+
+/* Expand command-line operands into a sorted list of document paths:
+ * files as given, directories recursively (files ending in .txt, .text,
+ * .md, .html, .htm, .xhtml, .xml), "-" as is. A missing operand or a
+ * directory holding no document is an ENT_ERR_INPUT. The list and its
+ * strings are freed with ent_paths_free(). */
+ent_status ent_paths_expand(const char *const *operands, size_t n,
+			    char ***paths, size_t *n_paths, ent_error *err);
+void ent_paths_free(char **paths, size_t n);
+
+/* Output formats of `entente extract`. */
+typedef enum ent_extract_format {
+	ENT_EXTRACT_JSONL,
+	ENT_EXTRACT_TSV
+} ent_extract_format;
+
+/* Write the corpus: entities first (ids e1..eN in corpus order), then
+ * relations. Returns ENT_ERR_OUTPUT on a write error. */
+ent_status ent_corpus_write(const ent_corpus *c, ent_extract_format fmt,
+			    FILE *out, ent_error *err);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,113 @@
+/*
+ * entente — the knowledge graph: entities as nodes, relations merged into
+ * weighted edges that keep their evidence count, first evidence and the set
+ * of years; built from a corpus or read from GraphML; analysed with igraph.
+ */
+#ifndef ENTENTE_GRAPH_H
+#define ENTENTE_GRAPH_H
+
+#include <stdio.h>
+#include "common.h"
+#include "extract.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef struct ent_graph ent_graph;
+
+/* A node. Strings are owned by the graph. `aliases` is "|"-joined. */
+typedef struct ent_node {
+	const char *name;
+	const char *key;
+	ent_type type;
+	const char *aliases;
+	long mentions;
+} ent_node;
+
+/* An edge: one (subject, relation, object) with all its evidence merged.
+ * For symmetric relations from < to. `years` is a sorted ";"-joined list
+ * ("" when no sentence gave a year). */
+typedef struct ent_edge {
+	size_t from;
+	size_t to;
+	ent_rel rel;
+	long weight;      /* number of evidence sentences */
+	const char *years;
+	const char *doc;  /* first evidence */
+	long line;
+	const char *evidence;
+	const char *rule;
+} ent_edge;
+
+/* Build the graph of a corpus: one node per entity, one edge per distinct
+ * (subject, relation, object). Nodes are in corpus order, edges sorted by
+ * (from, to, relation). Free with ent_graph_free(). NULL on failure. */
+ent_graph *ent_graph_from_corpus(const ent_corpus *c, ent_error *err);
+
+/* Read a graph written by ent_graph_write_graphml(). Files over
+ * ENT_GRAPHML_MAX_BYTES, malformed files and files without entente's
+ * attributes are rejected with ENT_ERR_INPUT. */
+#define ENT_GRAPHML_MAX_BYTES (16L * 1024 * 1024)
+ent_graph *ent_graph_read_graphml(const char *path, ent_error *err);
+
+/* Write GraphML with every node and edge attribute, atomically ("-" is
+ * standard output). */
+ent_status ent_graph_write_graphml(const ent_graph *g, const char *path,
+				   ent_error *err);
+
+void ent_graph_free(ent_graph *g);
+
+size_t ent_graph_node_count(const ent_graph *g);
+size_t ent_graph_edge_count(const ent_graph *g);
+
+/* Borrowed views, valid while the graph lives. i must be in range. */
+const ent_node *ent_graph_node(const ent_graph *g, size_t i);
+const ent_edge *ent_graph_edge(const ent_graph *g, size_t i);
+
+/* Find a node by name, alias or key, case-insensitively and ignoring
+ * punctuation and a leading "the". Returns the index or -1. */
+long ent_graph_find(const ent_graph *g, const char *name);
+
+/* Up to `max` node indexes whose names are closest to `name` (edit
+ * distance), best first; returns how many were written. */
+size_t ent_graph_suggest(const ent_graph *g, const char *name, size_t *out,
+			 size_t max);
+
+/* Centrality of every node, computed on the undirected view of the graph.
+ * Arrays have ent_graph_node_count() entries. */
+typedef struct ent_centrality {
+	size_t n;
+	double *degree;      /* distinct neighbours */
+	double *strength;    /* weighted degree: sum of evidence counts */
+	double *pagerank;    /* damping 0.85, weights = evidence counts */
+	double *betweenness; /* unweighted shortest paths */
+} ent_centrality;
+
+ent_status ent_graph_centrality(const ent_graph *g, ent_centrality *out,
+				ent_error *err);
+void ent_centrality_release(ent_centrality *c);
+
+/* Write the centrality report: graph summary and the top `top` entities
+ * by each measure, as an aligned text table. */
+ent_status ent_graph_write_report(const ent_graph *g, size_t top, FILE *out,
+				  ent_error *err);
+
+/* A partner of a node: a neighbour linked by at least one actor-to-actor
+ * relation (cooperates_with) or a shared joint action. */
+typedef struct ent_partner {
+	size_t node;
+	unsigned rels;     /* bit (1u << ent_rel) for each relation seen */
+	long evidence;     /* evidence sentences over all linking edges */
+	size_t first_edge; /* edge whose evidence is shown */
+} ent_partner;
+
+/* Partners of node `i`, sorted by evidence count then name. The array is
+ * malloc'ed and freed by the caller with free(). */
+ent_status ent_graph_partners(const ent_graph *g, size_t i,
+			      ent_partner **out, size_t *n, ent_error *err);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

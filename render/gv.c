@@ -1,0 +1,266 @@
+/*
+ * The Graphviz wrapper. One GVC_t serves the whole process: creating and
+ * freeing a context per graph made valgrind report invalid reads in the
+ * pango plugin (see the sharp-edges notes). The context is built from
+ * plugins linked into the binary (core, dot_layout, neato_layout and
+ * pango for PNG/PDF) with demand loading off, so no config file or
+ * plugin directory is read and the same plugins are found everywhere.
+ *
+ * Every call into Graphviz runs in a capture scope: cgraph's message hook
+ * (agseterrf) collects warnings and errors into a bounded buffer, nothing
+ * reaches stderr, and the first error becomes the ent_error text.
+ */
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <gvc.h>
+
+#include "gv.h"
+#include "util.h"
+
+extern gvplugin_library_t gvplugin_core_LTX_library;
+extern gvplugin_library_t gvplugin_dot_layout_LTX_library;
+extern gvplugin_library_t gvplugin_neato_layout_LTX_library;
+extern gvplugin_library_t gvplugin_pango_LTX_library;
+
+static const lt_symlist_t builtins[] = {
+	{ "gvplugin_core_LTX_library", &gvplugin_core_LTX_library },
+	{ "gvplugin_dot_layout_LTX_library", &gvplugin_dot_layout_LTX_library },
+	{ "gvplugin_neato_layout_LTX_library", &gvplugin_neato_layout_LTX_library },
+	{ "gvplugin_pango_LTX_library", &gvplugin_pango_LTX_library },
+	{ NULL, NULL },
+};
+
+static GVC_t *gvc;
+
+/* Messages of the current scope, bounded: a layout can warn per node. */
+static char msgs[2048];
+static size_t msgs_len;
+
+typedef struct scope {
+	agusererrf prev_hook;
+	agerrlevel_t prev_level;
+} scope;
+
+static int capture(char *msg)
+{
+	size_t n = strlen(msg);
+
+	if (n > sizeof(msgs) - 1 - msgs_len)
+		n = sizeof(msgs) - 1 - msgs_len;
+	memcpy(msgs + msgs_len, msg, n);
+	msgs_len += n;
+	msgs[msgs_len] = '\0';
+	return 0;
+}
+
+static void enter(scope *s)
+{
+	msgs_len = 0;
+	msgs[0] = '\0';
+	s->prev_hook = agseterrf(capture);
+	s->prev_level = agseterr(AGWARN); /* every message goes to the hook */
+	agreseterrors();
+}
+
+/* Non-zero when an error (not a warning) was reported in the scope. */
+static int leave(scope *s)
+{
+	int errors = agreseterrors();
+
+	agseterrf(s->prev_hook);
+	agseterr(s->prev_level);
+	return errors >= AGERR;
+}
+
+/* The first error line of the scope (or its first line), without the
+ * "Error: " prefix, trailing blanks and control characters; "" if none. */
+static const char *first_error(char *buf, size_t size)
+{
+	const char *p = strstr(msgs, "Error: ");
+	size_t n = 0;
+
+	p = p ? p + 7 : msgs;
+	while (*p && *p != '\n' && n + 1 < size) {
+		buf[n++] = (unsigned char)*p < 0x20 ? ' ' : *p;
+		p++;
+	}
+	while (n > 0 && buf[n - 1] == ' ')
+		n--;
+	buf[n] = '\0';
+	return buf;
+}
+
+static GVC_t *context(void)
+{
+	if (!gvc) {
+		gvc = gvContextPlugins(builtins, 0);
+		if (!gvc) {
+			fputs("entente: cannot create the Graphviz context: out of memory\n",
+			      stderr);
+			abort();
+		}
+	}
+	return gvc;
+}
+
+Agraph_t *ent_gv_open(void)
+{
+	scope s;
+	Agraph_t *g;
+
+	enter(&s);
+	context();
+	g = agopen((char *)"entente", Agdirected, NULL);
+	leave(&s);
+	if (!g) {
+		fputs("entente: cannot create a Graphviz graph: out of memory\n", stderr);
+		abort();
+	}
+	return g;
+}
+
+void ent_gv_close(Agraph_t *g)
+{
+	if (g)
+		agclose(g);
+}
+
+Agnode_t *ent_gv_node(Agraph_t *g, const char *name)
+{
+	return agnode(g, (char *)name, 1);
+}
+
+Agraph_t *ent_gv_subgraph(Agraph_t *g, const char *name)
+{
+	return agsubg(g, (char *)name, 1);
+}
+
+Agedge_t *ent_gv_edge(Agraph_t *g, Agnode_t *tail, Agnode_t *head)
+{
+	return agedge(g, tail, head, NULL, 1);
+}
+
+void ent_gv_set(void *obj, const char *name, const char *value)
+{
+	agsafeset(obj, (char *)name, (char *)value, (char *)"");
+}
+
+void ent_gv_setf(void *obj, const char *name, const char *fmt, ...)
+{
+	char buf[256];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof(buf), fmt, ap);
+	va_end(ap);
+	ent_gv_set(obj, name, buf);
+}
+
+void ent_gv_default(Agraph_t *g, int kind, const char *name, const char *value)
+{
+	agattr(g, kind, (char *)name, (char *)value);
+}
+
+const char *ent_gv_get(void *obj, const char *name)
+{
+	const char *v = agget(obj, (char *)name);
+
+	return v ? v : "";
+}
+
+const char *ent_gv_name(void *obj)
+{
+	const char *v = agnameof(obj);
+
+	return v ? v : "";
+}
+
+ent_status ent_gv_layout(Agraph_t *g, const char *engine, const char *target,
+			 ent_error *err)
+{
+	char why[256];
+	scope s;
+	int rc, failed;
+
+	enter(&s);
+	rc = gvLayout(context(), g, engine);
+	failed = leave(&s);
+	if (rc == 0 && !failed)
+		return ENT_OK;
+	ent_gv_free_layout(g);
+	first_error(why, sizeof(why));
+	return ent_error_set(err, ENT_ERR_OUTPUT, target, 0,
+			     "cannot lay out the graph with %s: %s", engine,
+			     *why ? why : "Graphviz failed");
+}
+
+void ent_gv_keep_positions(Agraph_t *g)
+{
+	scope s;
+
+	enter(&s);
+	attach_attrs(g);
+	gvFreeLayout(context(), g);
+	leave(&s);
+}
+
+void ent_gv_free_layout(Agraph_t *g)
+{
+	scope s;
+
+	enter(&s);
+	gvFreeLayout(context(), g);
+	leave(&s);
+}
+
+ent_status ent_gv_render(Agraph_t *g, const char *format, char **data,
+			 size_t *len, const char *target, ent_error *err)
+{
+	char why[256];
+	char *result = NULL;
+	unsigned int n = 0;
+	scope s;
+	int rc, failed;
+
+	enter(&s);
+	rc = gvRenderData(context(), g, format, &result, &n);
+	failed = leave(&s);
+	if (rc == 0 && !failed && result) {
+		*data = result;
+		*len = n;
+		return ENT_OK;
+	}
+	if (result)
+		gvFreeRenderData(result);
+	*data = NULL;
+	*len = 0;
+	first_error(why, sizeof(why));
+	return ent_error_set(err, ENT_ERR_OUTPUT, target, 0, "cannot render %s: %s",
+			     format, *why ? why : "Graphviz failed");
+}
+
+void ent_gv_free_data(char *data)
+{
+	if (data)
+		gvFreeRenderData(data);
+}
+
+ent_status ent_gv_write_dot(Agraph_t *g, FILE *fp, const char *target,
+			    ent_error *err)
+{
+	scope s;
+	int rc;
+
+	errno = 0;
+	enter(&s);
+	rc = agwrite(g, fp);
+	leave(&s);
+	if (rc == EOF || ferror(fp))
+		return ent_error_set(err, ENT_ERR_OUTPUT, target, 0, "write error: %s",
+				     errno ? strerror(errno) : "agwrite failed");
+	return ENT_OK;
+}
