@@ -188,6 +188,7 @@ static void doc_release(ent_doc *d)
 	free(d->ments);
 	free(d->sent_ment);
 	free(d->counts);
+	ent_map_release(&d->lower);
 }
 
 ent_status ent_extractor_add_text(ent_extractor *ex, const char *doc,
@@ -221,6 +222,14 @@ ent_status ent_extractor_add_text(ent_extractor *ex, const char *doc,
 			     &d.cap_toks, ENT_MAX_SENTENCE_TOKENS);
 	}
 	d.sent_tok[d.n_sents] = d.n_toks;
+	for (size_t i = 0; i < d.n_toks; i++)
+		if ((d.toks[i].flags & ENT_TK_LOWER) && d.toks[i].len < 64 &&
+		    !ent_map_getn(&d.lower, text + d.toks[i].start, d.toks[i].len)) {
+			char w[64];
+			memcpy(w, text + d.toks[i].start, d.toks[i].len);
+			w[d.toks[i].len] = '\0';
+			ent_map_put(&d.lower, w, 1);
+		}
 	for (size_t s = 0; s < d.n_sents; s++) {
 		d.sent_ment[s] = d.n_ments;
 		ent_recognize(ex, &d, s);

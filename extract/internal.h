@@ -87,6 +87,7 @@ typedef struct ent_doc {
 	ent_sentence *sents;
 	size_t n_sents;
 	size_t *sent_tok;       /* first token of each sentence; n_sents + 1 */
+	ent_map lower;          /* words the document uses in lower case */
 	ent_mention *ments;
 	size_t n_ments, cap_ments;
 	size_t *sent_ment;      /* first mention of each sentence; n_sents + 1 */

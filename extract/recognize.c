@@ -81,17 +81,32 @@ static int known_exactly(const ent_extractor *ex, const ent_doc *d, size_t a, si
 	       match(&ex->learned, d, a, b, &v) == b - a;
 }
 
+/* "(ACR)" at j: the number of tokens through ")", or 0. */
+static size_t paren_acronym(const ent_doc *d, size_t j, size_t end)
+{
+	size_t c, caps = 0;
+
+	for (c = j + 1; c < end && c - j <= 6 && !tok_eq(d, c, ")"); c++) {
+		const ent_token *t = tok(d, c);
+		if (c > j + 1 && (t->flags & ENT_TK_SPACE))
+			return 0;
+		for (uint32_t q = 0; q < t->len; q++)
+			caps += d->text[t->start + q] >= 'A' && d->text[t->start + q] <= 'Z';
+	}
+	return c < end && c > j + 1 && tok_eq(d, c, ")") && caps >= 2 ? c + 1 - j : 0;
+}
+
 /* The maximal title-case span starting at i: capitalised words, numbers,
  * glued hyphens and lower-case connectors between capitalised words. */
 static size_t scan_span(const ent_extractor *ex, const ent_doc *d, size_t i, size_t end)
 {
-	size_t j = i, last = i, conn = 0, v;
+	size_t j = i, last = i, conn = 0, v, k;
 
 	if (is_ordinal(ex, d, i, end))
 		j = last = i + 1;
 	while (j < end && j - i < MAX_SPAN) {
 		const ent_token *t = tok(d, j);
-		if (is_cap(d, j) || ((t->flags & ENT_TK_NUM) && j > i && conn == 0)) {
+		if (is_cap(d, j) || ((t->flags & ENT_TK_NUM) && j > i)) {
 			last = ++j;
 			conn = 0;
 		} else if (j > i && glued_dash(d, j, end)) {
@@ -108,6 +123,9 @@ static size_t scan_span(const ent_extractor *ex, const ent_doc *d, size_t i, siz
 		} else if (j > i && (t->flags & ENT_TK_QUOTE) && !(t->flags & ENT_TK_SPACE) &&
 			   j + 1 < end && is_cap(d, j + 1) && d->text[t->start - 1] == 's') {
 			j++; /* "Ministers’ Meeting" */
+		} else if (j > i && conn == 0 && tok_eq(d, j, "(") &&
+			   (k = paren_acronym(d, j, end)) > 0 && j + k < end && is_cap(d, j + k)) {
+			j += k; /* "China + Central Asia (C+C5) Foreign Ministers’ Meeting" */
 		} else if (j > i && is_lower(d, j) && conn < 2 &&
 			   match(&ex->lex.connectors, d, j, end, &v) == 1) {
 			j++;
@@ -119,39 +137,161 @@ static size_t scan_span(const ent_extractor *ex, const ent_doc *d, size_t i, siz
 	return last - i;
 }
 
-/* Type given by the head word of span [a, b): the right-most head in the
- * first segment (before "of", "on", "for"...). Returns -1 when none; sets
- * *split to a shorter end when the span joins two names with "and". */
-static int span_type(const ent_extractor *ex, const ent_doc *d, size_t a, size_t *b)
+/* The longest head phrase ending exactly at `end` inside [a, end), or -1;
+ * sets *at to where it starts. */
+static int head_ending(const ent_extractor *ex, const ent_doc *d, size_t a,
+		       size_t end, size_t *at)
 {
-	size_t seg = *b, v;
+	size_t v;
+
+	for (size_t k = a; k < end; k++)
+		if (match(&ex->lex.heads, d, k, end, &v) == end - k) {
+			*at = k;
+			return (int)v;
+		}
+	return -1;
+}
+
+/* End of the first segment of [a, b): the first lower-case connector that
+ * opens a complement ("of", "on", "for", "between"...). */
+static size_t segment_end(const ent_extractor *ex, const ent_doc *d, size_t a, size_t b)
+{
+	size_t v;
+
+	for (size_t k = a + 1; k < b; k++)
+		if ((is_lower(d, k) && match(&ex->lex.segments, d, k, b, &v) == 1) ||
+		    tok_eq(d, k, "Between"))
+			return k;
+	return b;
+}
+
+static int is_month(const ent_doc *d, size_t k)
+{
+	static const char *const m[] = { "January", "February", "March", "April", "May",
+					 "June", "July", "August", "September", "October",
+					 "November", "December", "Jan", "Feb", "Mar", "Apr",
+					 "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
+					 NULL };
+	for (int i = 0; m[i]; i++)
+		if (tok_eq(d, k, m[i]))
+			return 1;
+	return 0;
+}
+
+/* The type of a known name (gazetteer or learned) starting at k, its
+ * length in *len; -1 when none. */
+static int known_at(const ent_extractor *ex, const ent_doc *d, size_t k, size_t end,
+		    size_t *len)
+{
+	size_t v, r;
+
+	if ((*len = match(&ex->gaz.names, d, k, end, &v)) > 0)
+		return (int)ex->gaz.entries[v].type;
+	if ((*len = match(&ex->learned, d, k, end, &v)) > 0) {
+		r = v;
+		while (ex->recs[r].parent != r)
+			r = ex->recs[r].parent;
+		return (int)ent_reg_type(ex, r);
+	}
+	return -1;
+}
+
+/* Does the span run on, at connector k, into a phrase that is not part of
+ * the name: a place, actor, person or date ("the Conference in Wuzhen",
+ * "the Code ... to the UN General Assembly", "the Summit on December 3")? */
+static int span_type_depth(const ent_extractor *ex, const ent_doc *d, size_t a,
+			   size_t *b, int depth);
+
+static int tail_breaks(const ent_extractor *ex, const ent_doc *d, size_t k, size_t b,
+		       int depth)
+{
+	static const char *const loose[] = { "in", "at", "to", "with", "from", "into",
+					     "through", "among", "under", "during", "since",
+					     "as", "via", NULL };
+	static const char *const tight[] = { "on", NULL };
+	size_t r = k + 1, len, v;
+	int t, is_loose = 0, is_tight = 0;
+
+	for (int i = 0; loose[i]; i++)
+		is_loose |= tok_eq(d, k, loose[i]);
+	for (int i = 0; tight[i]; i++)
+		is_tight |= tok_eq(d, k, tight[i]);
+	if (!is_loose && !is_tight)
+		return 0;
+	if (r < b && tok_eq(d, r, "the"))
+		r++;
+	if (r >= b)
+		return 0;
+	if (is_month(d, r))
+		return 1;
+	if (is_tight)
+		return 0;
+	if ((tok(d, r)->flags & ENT_TK_NUM) && tok(d, r)->len == 4)
+		return 1;
+	if (match(&ex->lex.titles, d, r, b, &v))
+		return 1;
+	t = known_at(ex, d, r, b, &len);
+	if (t < 0 && depth == 0) {
+		/* another name follows: "... Task Force to the Digital Economy
+		 * Working Group" */
+		size_t rb = b;
+		t = span_type_depth(ex, d, r, &rb, 1);
+	}
+	return t >= 0 && t != ENT_TYPE_AGREEMENT && t != ENT_TYPE_PROGRAM;
+}
+
+/* Type given by the head word of span [a, *b): the longest head phrase
+ * closing its first segment (before "of", "on", "for"...), else the
+ * right-most head followed by a lower-case word. -1 when none. Cuts *b
+ * where the span joins two names with "and" or runs on into a phrase. */
+static int span_type_depth(const ent_extractor *ex, const ent_doc *d, size_t a,
+			   size_t *b, int depth)
+{
+	size_t seg, at, v;
+	int type = -1;
 
 	/* "X Forum and the Y Council": two names */
 	for (size_t k = a + 1; k + 1 < *b; k++) {
 		if (!tok_eq(d, k, "and") && !tok_eq(d, k, "&"))
 			continue;
-		int left_head = 0;
-		for (size_t h = a; h < k; h++)
-			if (match(&ex->lex.heads, d, h, k, &v) == k - h)
-				left_head = 1;
-		if (left_head || known_exactly(ex, d, a, k)) {
+		size_t lseg = segment_end(ex, d, a, k);
+		int between = 0;
+		for (size_t q = a; q < k; q++)
+			between |= tok_eq(d, q, "between") || tok_eq(d, q, "Between");
+		size_t r = k + 1 + (tok_eq(d, k + 1, "the") ? 1 : 0), rb = *b;
+		int left_whole = lseg == k && head_ending(ex, d, a, k, &at) >= 0;
+		int right_named = r > k + 1 && r < *b &&
+				  head_ending(ex, d, r, segment_end(ex, d, r, rb), &at) >= 0 &&
+				  head_ending(ex, d, a, lseg, &at) >= 0;
+		if (left_whole || known_exactly(ex, d, a, k) || (!between && right_named && lseg < k)) {
 			*b = k;
 			break;
 		}
 	}
-	for (size_t k = a + 1; k < *b; k++)
-		if (is_lower(d, k) && match(&ex->lex.segments, d, k, *b, &v) == 1) {
-			seg = k;
-			break;
+	seg = segment_end(ex, d, a, *b);
+	type = head_ending(ex, d, a, seg, &at);
+	size_t after = seg;
+	if (type < 0)
+		for (size_t k = seg; k-- > a;) {
+			size_t l = match(&ex->lex.heads, d, k, seg, &v);
+			if (l && k + l < seg && !is_cap(d, k + l)) {
+				type = (int)v;
+				after = k + l;
+				break;
+			}
 		}
-	for (size_t k = seg; k-- > a;) {
-		size_t l = match(&ex->lex.heads, d, k, seg, &v);
-		if (l && k + l == seg)
-			return (int)v;
-		if (l && k + l < seg && !is_cap(d, k + l))
-			return (int)v;
-	}
-	return -1;
+	if (type >= 0)
+		for (size_t k = after; k < *b; k++)
+			if (tail_breaks(ex, d, k, *b, depth)) {
+				*b = k;
+				break;
+			}
+	return type;
+}
+
+static int span_type(const ent_extractor *ex, const ent_doc *d, size_t a, size_t *b)
+{
+	return span_type_depth(ex, d, a, b, 0);
 }
 
 typedef struct cand {
@@ -238,6 +378,41 @@ static int quoted_name(const ent_extractor *ex, const ent_doc *d, size_t i, size
 	return 0;
 }
 
+/* Has the document used this capitalised word in lower case too? Then at
+ * the start of a sentence it is an ordinary word ("Launching ..."). */
+static int seen_lower(const ent_doc *d, size_t i)
+{
+	char buf[64];
+	const ent_token *t = tok(d, i);
+
+	if (!(t->flags & ENT_TK_CAP) || t->len >= sizeof(buf))
+		return 0;
+	memcpy(buf, d->text + t->start, t->len);
+	buf[0] = (char)(buf[0] + 32);
+	return ent_map_getn(&d->lower, buf, t->len) != NULL;
+}
+
+/* Is [a, b) nothing but actors joined by dashes ("China-European
+ * Commission")? Then it is a pair, not a name. */
+static int only_parties(const ent_extractor *ex, const ent_doc *d, size_t a, size_t b)
+{
+	size_t i = a, v, l, n = 0;
+
+	while (i < b) {
+		if (!(l = match(&ex->gaz.names, d, i, b, &v)) &&
+		    !(l = match(&ex->learned, d, i, b, &v)) &&
+		    !(l = match(&ex->gaz.adjectives, d, i, b, &v)))
+			return 0;
+		i += l;
+		n++;
+		if (i < b && glued_dash(d, i, b))
+			i++;
+		else
+			break;
+	}
+	return i == b && n >= 2;
+}
+
 /* The pattern candidate at i, or 0. */
 static int pattern_at(const ent_extractor *ex, const ent_doc *d, size_t i, size_t first,
 		      size_t end, int heading, cand *c)
@@ -249,10 +424,24 @@ static int pattern_at(const ent_extractor *ex, const ent_doc *d, size_t i, size_
 	c->suffix_tok = SIZE_MAX;
 	if (quoted_name(ex, d, i, end, c))
 		return 1;
+	if (is_cap(d, i) && match(&ex->lex.heads, d, i, end, &v) == 1 &&
+	    quoted_name(ex, d, i + 1, end, c) == 0 && i + 3 < end &&
+	    (tok(d, i + 1)->flags & ENT_TK_OPEN) && (tok(d, i + 1)->flags & ENT_TK_QUOTE)) {
+		size_t q;
+		for (q = i + 2; q < end && q - i < 8 && !(tok(d, q)->flags & ENT_TK_QUOTE); q++)
+			;
+		if (q < end && q - i < 8 && q > i + 2) {
+			c->len = q + 1 - i;
+			c->na = i;
+			c->nb = q + 1;
+			c->type = (int)v;
+			return 1;
+		}
+	}
 	if (!is_cap(d, i) && !is_ordinal(ex, d, i, end))
 		return 0;
-	if (i == first && ent_map_getn(&ex->lex.stopinit, d->text + tok(d, i)->start,
-				       tok(d, i)->len))
+	if (i == first && (ent_map_getn(&ex->lex.stopinit, d->text + tok(d, i)->start,
+					tok(d, i)->len) || seen_lower(d, i)))
 		return 0;
 	if (heading)
 		return 0;
@@ -279,6 +468,8 @@ static int pattern_at(const ent_extractor *ex, const ent_doc *d, size_t i, size_
 	}
 	if (b - i == 1 && match(&ex->lex.heads, d, i, b, &v) == 1)
 		return 0; /* a head word alone: "Summit" */
+	if (only_parties(ex, d, i, b))
+		return 0;
 	if (is_generic(ex, d, i, b))
 		return 0;
 	c->type = type;
@@ -414,38 +605,84 @@ out:
 	return c ? c + 1 - b : 0;
 }
 
-/* The actors of a pair name at the start of [a, b): names or combining
- * forms joined by glued dashes or " + ". */
+static void count(ent_extractor *ex, ent_doc *d, size_t r)
+{
+	r = ent_reg_find(ex, r);
+	ex->recs[r].mentions++;
+	if (r >= d->n_counts) {
+		size_t n = ex->n_recs + 64;
+		d->counts = ent_xrealloc(d->counts, n * sizeof(*d->counts));
+		memset(d->counts + d->n_counts, 0, (n - d->n_counts) * sizeof(*d->counts));
+		d->n_counts = n;
+	}
+	d->counts[r]++;
+}
+
+/* An actor named at token i: gazetteer, learned name or combining form
+ * ("Sino"); its record, length in *len, or SIZE_MAX. */
+static size_t actor_at(ent_extractor *ex, ent_doc *d, size_t i, size_t end, size_t *len)
+{
+	size_t v, r = SIZE_MAX;
+
+	if ((*len = match(&ex->gaz.names, d, i, end, &v)) > 0)
+		r = ent_reg_gazetteer(ex, v);
+	else if ((*len = match(&ex->learned, d, i, end, &v)) > 0)
+		r = ent_reg_find(ex, v);
+	else if ((*len = match(&ex->gaz.adjectives, d, i, end, &v)) > 0)
+		r = ent_reg_gazetteer(ex, v);
+	return r != SIZE_MAX && ent_type_is_actor(ent_reg_type(ex, r)) ? r : SIZE_MAX;
+}
+
+/* The actors of a pair name inside a mention: names or combining forms
+ * joined by glued dashes or " + ", opening the name ("China-ASEAN Cyber
+ * Dialogue") or after a connector ("Forum on China-Africa Cooperation").
+ * The pair never ends the name: "China-European Commission" is no name. */
 static void find_parties(ent_extractor *ex, ent_doc *d, ent_mention *m)
 {
-	size_t i = m->a, v, l;
-	unsigned n = 0;
 	size_t found[ENT_MAX_PARTIES];
 
-	if (is_ordinal(ex, d, i, m->b))
-		i++;
-	while (i < m->b && n < ENT_MAX_PARTIES) {
-		size_t r = SIZE_MAX;
-		if ((l = match(&ex->gaz.names, d, i, m->b, &v)) > 0)
-			r = ent_reg_gazetteer(ex, v);
-		else if ((l = match(&ex->learned, d, i, m->b, &v)) > 0)
-			r = ent_reg_find(ex, v);
-		else if ((l = match(&ex->gaz.adjectives, d, i, m->b, &v)) > 0)
-			r = ent_reg_gazetteer(ex, v);
-		if (r == SIZE_MAX || !ent_type_is_actor(ent_reg_type(ex, r)) ||
-		    i + l >= m->b)
-			break;
-		found[n++] = r;
-		i += l;
-		if (glued_dash(d, i, m->b) || spaced_plus(d, i, m->b))
+	for (size_t k = m->a; k < m->b; k++) {
+		if (k > m->a && !is_lower(d, k - 1) && !is_ordinal(ex, d, k - 1, m->b))
+			continue;
+		size_t i = k, l, r;
+		unsigned n = 0;
+		while (n < ENT_MAX_PARTIES && (r = actor_at(ex, d, i, m->b, &l)) != SIZE_MAX &&
+		       i + l < m->b) {
+			found[n++] = r;
+			i += l;
+			if (!glued_dash(d, i, m->b) && !spaced_plus(d, i, m->b))
+				break;
 			i++;
-		else
-			break;
+		}
+		if (n >= 2) {
+			memcpy(m->parties, found, n * sizeof(found[0]));
+			m->n_parties = n;
+			return;
+		}
 	}
-	if (n >= 2) {
-		memcpy(m->parties, found, n * sizeof(found[0]));
-		m->n_parties = n;
-	}
+}
+
+/* Countries, places and organizations named inside a longer name count as
+ * mentioned ("... Center of Benin", "Astana Declaration"). */
+static void count_nested(ent_extractor *ex, ent_doc *d, size_t a, size_t b)
+{
+	size_t v, l;
+
+	for (size_t i = a; i < b; i++)
+		if ((l = match(&ex->gaz.names, d, i, b, &v)) > 0 && l < b - a) {
+			ent_type t = ex->gaz.entries[v].type;
+			if (t == ENT_TYPE_COUNTRY || t == ENT_TYPE_PLACE ||
+			    t == ENT_TYPE_ORGANIZATION) {
+				size_t r = ent_reg_gazetteer(ex, v);
+				ent_buf sf;
+				ent_buf_init(&sf);
+				ent_doc_span(d, i, i + l, &sf);
+				ent_reg_surface(ex, r, sf.data);
+				ent_buf_release(&sf);
+				count(ex, d, r);
+			}
+			i += l - 1;
+		}
 }
 
 /* An organization or event named at the start ("BRICS Summit", "WIPO’s
@@ -514,19 +751,6 @@ static void push_mention(ent_doc *d, const ent_mention *m)
 {
 	ENT_GROW(d->ments, d->cap_ments, d->n_ments + 1);
 	d->ments[d->n_ments++] = *m;
-}
-
-static void count(ent_extractor *ex, ent_doc *d, size_t r)
-{
-	r = ent_reg_find(ex, r);
-	ex->recs[r].mentions++;
-	if (r >= d->n_counts) {
-		size_t n = ex->n_recs + 64;
-		d->counts = ent_xrealloc(d->counts, n * sizeof(*d->counts));
-		memset(d->counts + d->n_counts, 0, (n - d->n_counts) * sizeof(*d->counts));
-		d->n_counts = n;
-	}
-	d->counts[r]++;
 }
 
 /* Register a pattern candidate and return its record. */
@@ -610,8 +834,10 @@ void ent_recognize(ent_extractor *ex, ent_doc *d, size_t s)
 		ent_mention m = { best.na, best.nb, ent_reg_find(ex, best.rec),
 				  ent_reg_type(ex, ent_reg_find(ex, best.rec)), ENT_MK_NAME,
 				  SIZE_MAX, { 0 }, 0 };
-		if (best.source == 3)
+		if (best.source == 3) {
 			m.type = (ent_type)best.type;
+			count_nested(ex, d, best.na, best.nb);
+		}
 		count(ex, d, m.ent);
 		find_parties(ex, d, &m);
 		find_owner(ex, d, &m, first);
