@@ -189,6 +189,7 @@ static void doc_release(ent_doc *d)
 	free(d->sent_ment);
 	free(d->counts);
 	ent_map_release(&d->lower);
+	ent_map_release(&d->last_head);
 }
 
 ent_status ent_extractor_add_text(ent_extractor *ex, const char *doc,

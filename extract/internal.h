@@ -27,7 +27,7 @@ typedef struct ent_rec {
 enum {
 	ENT_MK_NAME,      /* the entity named */
 	ENT_MK_ADJ,       /* an adjective or combining form: "Chinese", "Sino-" */
-	ENT_MK_ACRONYM    /* an acronym in parentheses right after its name */
+	ENT_MK_REF        /* a reference: "the summit", "the Chinese side" */
 };
 
 #define ENT_MAX_PARTIES 6
@@ -94,6 +94,7 @@ typedef struct ent_doc {
 	size_t *counts;         /* name mentions per record in this document */
 	size_t n_counts;
 	size_t actor;           /* the document's main actor, or SIZE_MAX */
+	ent_map last_head;      /* lower-case head word -> last entity so named */
 	size_t sentence_id;     /* pool index of the current sentence, or SIZE_MAX */
 } ent_doc;
 
@@ -107,6 +108,9 @@ size_t ent_reg_name(ent_extractor *ex, const char *surface, ent_type type);
 void ent_reg_surface(ent_extractor *ex, size_t r, const char *surface);
 void ent_reg_vote(ent_extractor *ex, size_t r, ent_type type);
 ent_type ent_reg_type(const ent_extractor *ex, size_t r);
+/* Can the entity act (sign, host, cooperate)? Countries, organizations,
+ * persons and world regions can; cities and provinces cannot. */
+int ent_reg_actor(const ent_extractor *ex, size_t r);
 void ent_reg_merge(ent_extractor *ex, size_t from, size_t into);
 void ent_reg_resolve(ent_extractor *ex);
 void ent_reg_release(ent_extractor *ex);

@@ -197,6 +197,7 @@ static ent_status gaz_row(void *ctx, char **f, size_t n, const char *origin,
 		ENT_GROW(g->entries, g->cap, g->n + 1);
 		idx = g->n++;
 		g->entries[idx].type = type;
+		g->entries[idx].region = !strncmp(f[1], "region:", 7);
 		g->entries[idx].key = ent_xstrdup(f[1]);
 		g->entries[idx].name = ent_xstrdup(f[2]);
 		ent_map_put(&g->by_key, f[1], idx);

@@ -34,6 +34,7 @@ size_t ent_phrases_match(const ent_phrases *p, const char *text,
 /* One named thing of a gazetteer. */
 typedef struct ent_gaz_entry {
 	ent_type type;
+	int region; /* a world region (key "region:..."), which may act */
 	char *key;
 	char *name;
 } ent_gaz_entry;

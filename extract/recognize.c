@@ -353,7 +353,7 @@ static int quoted_name(const ent_extractor *ex, const ent_doc *d, size_t i, size
 	size_t q, v;
 
 	if (!(tok(d, i)->flags & ENT_TK_OPEN) || !(tok(d, i)->flags & ENT_TK_QUOTE) ||
-	    i + 2 >= end || !is_cap(d, i + 1))
+	    i + 2 >= end || !(tok(d, i + 1)->flags & ENT_TK_WORD))
 		return 0;
 	for (q = i + 1; q < end && q - i < 16; q++)
 		if ((tok(d, q)->flags & ENT_TK_QUOTE) && !(tok(d, q)->flags & ENT_TK_OPEN) &&
@@ -363,6 +363,15 @@ static int quoted_name(const ent_extractor *ex, const ent_doc *d, size_t i, size
 		return 0;
 	c->na = i + 1;
 	c->nb = q;
+	if (!is_cap(d, i + 1)) {
+		/* “golden seeding platform”: lower case, typed by its last word */
+		if (q - i < 3 || !is_lower(d, q - 1) ||
+		    match(&ex->lex.lheads, d, q - 1, q, &v) != 1)
+			return 0;
+		c->type = (int)v;
+		c->len = q + 1 - i;
+		return 1;
+	}
 	if (is_lower(d, q + 1) && match(&ex->lex.lheads, d, q + 1, end, &v) == 1) {
 		c->type = (int)v;
 		c->len = q + 1 - i;
@@ -784,6 +793,60 @@ static size_t register_pattern(ent_extractor *ex, ent_doc *d, const cand *c, siz
 	return r;
 }
 
+/* Remember the entity as the last one named with its head word, so that
+ * "the summit" can refer back to "the 11th G20 Summit". */
+static void note_head(ent_extractor *ex, ent_doc *d, const ent_mention *m)
+{
+	const ent_token *t = tok(d, m->b - 1);
+	ent_type type = ent_reg_type(ex, m->ent);
+	char w[48];
+
+	if ((type != ENT_TYPE_EVENT && type != ENT_TYPE_ORGANIZATION) ||
+	    !(t->flags & ENT_TK_CAP) || t->len >= sizeof(w))
+		return;
+	for (uint32_t k = 0; k < t->len; k++) {
+		char c = d->text[t->start + k];
+		w[k] = c >= 'A' && c <= 'Z' ? (char)(c + 32) : c;
+	}
+	w[t->len] = '\0';
+	if (t->len > 3 && w[t->len - 1] == 's')
+		w[t->len - 1] = '\0';
+	ent_map_put(&d->last_head, w, m->ent);
+}
+
+/* "the summit" (a lower-case head word after "the", not followed by a
+ * name): the last entity of the document named with that head. */
+static size_t reference_at(ent_extractor *ex, ent_doc *d, size_t i, size_t end)
+{
+	const ent_token *t;
+	size_t *r;
+
+	if (i == 0 || i + 1 > end || !tok_eq(d, i - 1, "the") || !is_lower(d, i))
+		return SIZE_MAX;
+	t = tok(d, i);
+	if (i + 1 < end && (is_cap(d, i + 1) || tok_eq(d, i + 1, "of")))
+		return SIZE_MAX;
+	r = ent_map_getn(&d->last_head, d->text + t->start, t->len);
+	if (!r && t->len > 3 && d->text[t->start + t->len - 1] != 's')
+		return SIZE_MAX;
+	if (!r)
+		r = ent_map_getn(&d->last_head, d->text + t->start, t->len - 1);
+	return r ? ent_reg_find(ex, *r) : SIZE_MAX;
+}
+
+/* Nouns after a country adjective that make it the country acting: "the
+ * Chinese side", "the Russian government". */
+static int acting_noun(const ent_doc *d, size_t i, size_t end)
+{
+	static const char *const w[] = { "side", "sides", "government", "delegation",
+					 "leader", "leaders", "leadership", "authorities",
+					 "president", "premier", "ministry", NULL };
+	for (int k = 0; i < end && w[k]; k++)
+		if (tok_eq(d, i, w[k]))
+			return 1;
+	return 0;
+}
+
 void ent_recognize(ent_extractor *ex, ent_doc *d, size_t s)
 {
 	size_t a = d->sent_tok[s], end = d->sent_tok[s + 1], first = a, v;
@@ -813,9 +876,16 @@ void ent_recognize(ent_extractor *ex, ent_doc *d, size_t s)
 			best.source = 3;
 		}
 		if (best.len == 0) {
-			if ((l = match(&ex->gaz.adjectives, d, i, end, &v)) > 0 && is_cap(d, i)) {
+			size_t ref = reference_at(ex, d, i, end);
+			if (ref != SIZE_MAX) {
+				ent_mention m = { i, i + 1, ref, ent_reg_type(ex, ref), ENT_MK_REF,
+						  SIZE_MAX, { 0 }, 0 };
+				push_mention(d, &m);
+				i++;
+			} else if ((l = match(&ex->gaz.adjectives, d, i, end, &v)) > 0 && is_cap(d, i)) {
 				ent_mention m = { i, i + l, ent_reg_gazetteer(ex, v), 0,
-						  ENT_MK_ADJ, SIZE_MAX, { 0 }, 0 };
+						  acting_noun(d, i + l, end) ? ENT_MK_REF : ENT_MK_ADJ,
+						  SIZE_MAX, { 0 }, 0 };
 				m.type = ent_reg_type(ex, m.ent);
 				push_mention(d, &m);
 				i += l;
@@ -842,6 +912,7 @@ void ent_recognize(ent_extractor *ex, ent_doc *d, size_t s)
 		find_parties(ex, d, &m);
 		find_owner(ex, d, &m, first);
 		push_mention(d, &m);
+		note_head(ex, d, &m);
 		i += best.len;
 		if (i == m.b)
 			i += learn_acronym(ex, d, &m, end);

@@ -122,6 +122,16 @@ ent_type ent_reg_type(const ent_extractor *ex, size_t r)
 	return (ent_type)best;
 }
 
+int ent_reg_actor(const ent_extractor *ex, size_t r)
+{
+	const ent_rec *rec = &ex->recs[r];
+	ent_type t = ent_reg_type(ex, r);
+
+	if (t == ENT_TYPE_PLACE)
+		return rec->gaz >= 0 && ex->gaz.entries[rec->gaz].region;
+	return ent_type_is_actor(t);
+}
+
 /* Merge record `from` into `into`: surfaces, votes and mentions move; a
  * gazetteer record always stays the root. */
 void ent_reg_merge(ent_extractor *ex, size_t from, size_t into)

@@ -1,15 +1,17 @@
 /*
- * Relation rules over the mentions of one sentence. Four families:
+ * Relation rules over the mentions of one sentence. Five families:
  *  - pair names: "China-ASEAN", "Sino-Russian", a "China–Africa Forum"
- *    imply cooperation among the parties (and their part in the forum);
+ *    imply cooperation among the parties;
  *  - owners: a name that carries an organization ("BRICS Summit") is part
- *    of it;
+ *    of it; an event followed by "in <place>" was held there;
+ *  - membership: "X member states", "other WTO members, including A, B";
  *  - triggers from the lexicon: the actors before a verb act on the
  *    compatible mentions after it ("X and Y signed the Z"), passive voice
  *    turns that round ("Z was hosted by X"), "with"/"between" triggers link
  *    actors; a sentence with no actor before its trigger takes the
  *    document's main actor (flagged as resolved);
- *  - joint action: several actors doing one thing cooperate pairwise.
+ *  - joint action: actors coordinated with "and" doing one thing cooperate
+ *    pairwise.
  * Negated triggers make nothing; hedged ones are flagged.
  */
 #include <stdint.h>
@@ -20,6 +22,7 @@
 #define MAX_LIST 32
 #define SUBJECT_REACH 18 /* tokens between a subject and its verb */
 #define OBJECT_REACH 14  /* tokens between a verb and its first object */
+#define INCLUDING_REACH 30
 
 typedef struct sent {
 	ent_extractor *ex;
@@ -29,6 +32,8 @@ typedef struct sent {
 	size_t n;
 	int year;
 } sent;
+
+typedef int (*accept_fn)(const ent_extractor *ex, size_t r);
 
 static int tok_eq(const ent_doc *d, size_t i, const char *w)
 {
@@ -44,6 +49,14 @@ static int tok_eq(const ent_doc *d, size_t i, const char *w)
 			return 0;
 	}
 	return 1;
+}
+
+static int tok_in(const ent_doc *d, size_t i, const char *const *words)
+{
+	for (int k = 0; words[k]; k++)
+		if (tok_eq(d, i, words[k]))
+			return 1;
+	return 0;
 }
 
 static int sentence_year(const sent *st)
@@ -88,35 +101,83 @@ static void pairwise(sent *st, const size_t *v, size_t n, unsigned flags,
 			rel(st, v[i], ENT_REL_COOPERATES_WITH, v[j], flags, rule);
 }
 
-static int actor(const ent_mention *m)
+static ent_type mtype(const sent *st, const ent_mention *m)
 {
-	return ent_type_is_actor(m->type);
+	return ent_reg_type(st->ex, ent_reg_find(st->ex, m->ent));
 }
 
-/* Pair names inside mentions and pairs of adjacent actors. */
+/* ---- what may fill an argument ---- */
+
+static int acc_actor(const ent_extractor *ex, size_t r) { return ent_reg_actor(ex, r); }
+static int acc_doer(const ent_extractor *ex, size_t r)
+{
+	return ent_reg_actor(ex, r) && ent_reg_type(ex, r) != ENT_TYPE_PLACE;
+}
+static int acc_partner(const ent_extractor *ex, size_t r)
+{
+	ent_type t = ent_reg_type(ex, r);
+	return t == ENT_TYPE_COUNTRY || (t == ENT_TYPE_PLACE && ent_reg_actor(ex, r));
+}
+static int acc_agreement(const ent_extractor *ex, size_t r)
+{
+	return ent_reg_type(ex, r) == ENT_TYPE_AGREEMENT;
+}
+static int acc_launchable(const ent_extractor *ex, size_t r)
+{
+	ent_type t = ent_reg_type(ex, r);
+	return t == ENT_TYPE_AGREEMENT || t == ENT_TYPE_PROGRAM || t == ENT_TYPE_EVENT ||
+	       t == ENT_TYPE_ORGANIZATION;
+}
+static int acc_event(const ent_extractor *ex, size_t r)
+{
+	return ent_reg_type(ex, r) == ENT_TYPE_EVENT;
+}
+static int acc_body(const ent_extractor *ex, size_t r)
+{
+	ent_type t = ent_reg_type(ex, r);
+	return t == ENT_TYPE_EVENT || t == ENT_TYPE_ORGANIZATION || t == ENT_TYPE_PROGRAM;
+}
+static int acc_org(const ent_extractor *ex, size_t r)
+{
+	return ent_reg_type(ex, r) == ENT_TYPE_ORGANIZATION;
+}
+static int acc_place(const ent_extractor *ex, size_t r)
+{
+	ent_type t = ent_reg_type(ex, r);
+	return t == ENT_TYPE_PLACE || t == ENT_TYPE_COUNTRY;
+}
+static int acc_any(const ent_extractor *ex, size_t r) { (void)ex; (void)r; return 1; }
+static int acc_adopter(const ent_extractor *ex, size_t r)
+{
+	return acc_doer(ex, r) || ent_reg_type(ex, r) == ENT_TYPE_EVENT;
+}
+
+/* Can mention k fill an argument accepted by ok? Adjectives cannot. */
+static int usable(const sent *st, size_t k, accept_fn ok)
+{
+	return st->m[k].kind != ENT_MK_ADJ && ok(st->ex, ent_reg_find(st->ex, st->m[k].ent));
+}
+
+/* ---- pair names, owners, places ---- */
+
 static void pair_rules(sent *st)
 {
 	for (size_t k = 0; k < st->n; k++) {
 		const ent_mention *m = &st->m[k];
-		if (m->n_parties >= 2) {
+		if (m->n_parties >= 2)
 			pairwise(st, m->parties, m->n_parties, 0, "pair-name");
-			if (m->type == ENT_TYPE_EVENT || m->type == ENT_TYPE_ORGANIZATION ||
-			    m->type == ENT_TYPE_PROGRAM)
-				for (unsigned p = 0; p < m->n_parties; p++)
-					rel(st, m->parties[p], ENT_REL_PARTICIPATED_IN, m->ent, 0,
-					    "pair-name-party");
-		}
 		if (m->owner != SIZE_MAX && m->kind == ENT_MK_NAME)
 			rel(st, m->ent, ENT_REL_PART_OF, m->owner, 0, "name-owner");
 	}
 	/* "Sino-Russian", "China–Africa cooperation": actors glued by dashes */
 	for (size_t k = 0; k + 1 < st->n;) {
 		size_t v[ENT_MAX_PARTIES], n = 0, j = k;
-		while (j < st->n && n < ENT_MAX_PARTIES && actor(&st->m[j])) {
+		while (j < st->n && n < ENT_MAX_PARTIES &&
+		       ent_reg_actor(st->ex, ent_reg_find(st->ex, st->m[j].ent))) {
 			v[n++] = st->m[j].ent;
+			const ent_token *dash = &st->d->toks[st->m[j].b];
 			if (j + 1 < st->n && st->m[j + 1].a == st->m[j].b + 1 &&
-			    (st->d->toks[st->m[j].b].flags & ENT_TK_DASH) &&
-			    !(st->d->toks[st->m[j].b].flags & ENT_TK_SPACE) &&
+			    (dash->flags & ENT_TK_DASH) && !(dash->flags & ENT_TK_SPACE) &&
 			    !(st->d->toks[st->m[j + 1].a].flags & ENT_TK_SPACE))
 				j++;
 			else
@@ -128,93 +189,202 @@ static void pair_rules(sent *st)
 	}
 }
 
-/* Is token i inside a name mention? Returns the mention or -1. */
-static long inside(const sent *st, size_t i)
+/* Only list glue between two mentions: commas, "and", "as well as",
+ * determiners, and a parenthesised acronym. */
+static int list_glue(const sent *st, size_t from, size_t to, int *has_and)
 {
-	for (size_t k = 0; k < st->n; k++)
-		if (st->m[k].a <= i && i < st->m[k].b)
-			return (long)k;
-	return -1;
-}
+	static const char *const glue[] = { ",", "and", "the", "as", "well", "&", "its",
+					    "their", "(", ")", NULL };
+	int paren = 0;
 
-/* Only list glue between two mentions: ",", "and", "as well as", "the". */
-static int list_glue(const sent *st, size_t from, size_t to)
-{
-	for (size_t i = from; i < to; i++)
-		if (!tok_eq(st->d, i, ",") && !tok_eq(st->d, i, "and") &&
-		    !tok_eq(st->d, i, "the") && !tok_eq(st->d, i, "as") &&
-		    !tok_eq(st->d, i, "well") && !tok_eq(st->d, i, "&") &&
-		    !tok_eq(st->d, i, "its") && !tok_eq(st->d, i, "their"))
+	for (size_t i = from; i < to; i++) {
+		if (tok_eq(st->d, i, "("))
+			paren = 1;
+		else if (tok_eq(st->d, i, ")"))
+			paren = 0;
+		else if (!paren && !tok_in(st->d, i, glue))
 			return 0;
-	return 1;
+		if (tok_eq(st->d, i, "and") || tok_eq(st->d, i, "&") || tok_eq(st->d, i, "well"))
+			*has_and = 1;
+	}
+	return !paren;
 }
 
-typedef int (*accept_fn)(ent_type t);
+static const char *const including[] = { "including", "include", "includes", "namely",
+					 "like", NULL };
 
-static int acc_actor(ent_type t) { return ent_type_is_actor(t); }
-static int acc_agreement(ent_type t) { return t == ENT_TYPE_AGREEMENT; }
-static int acc_launchable(ent_type t)
+/* Is mention k a group of members: "WTO members", "SCO member states"? */
+static int member_group(const sent *st, size_t k)
 {
-	return t == ENT_TYPE_AGREEMENT || t == ENT_TYPE_PROGRAM ||
-	       t == ENT_TYPE_EVENT || t == ENT_TYPE_ORGANIZATION;
+	static const char *const w[] = { "member", "members", "membership", NULL };
+	size_t b = st->m[k].b;
+	return b < st->end && tok_in(st->d, b, w) &&
+	       acc_org(st->ex, ent_reg_find(st->ex, st->m[k].ent));
 }
-static int acc_event(ent_type t) { return t == ENT_TYPE_EVENT; }
-static int acc_body(ent_type t)
-{
-	return t == ENT_TYPE_EVENT || t == ENT_TYPE_ORGANIZATION || t == ENT_TYPE_PROGRAM;
-}
-static int acc_org(ent_type t) { return t == ENT_TYPE_ORGANIZATION; }
-static int acc_place(ent_type t) { return t == ENT_TYPE_PLACE || t == ENT_TYPE_COUNTRY; }
-static int acc_any(ent_type t) { (void)t; return 1; }
-static int acc_adopter(ent_type t) { return ent_type_is_actor(t) || t == ENT_TYPE_EVENT; }
 
-/* The coordinated list of accepted mentions ending nearest before token i. */
+static size_t list_before(const sent *st, size_t i, accept_fn ok, size_t *out);
+
+/* A list reached through "including": "China joined 75 other WTO members,
+ * including A, B and C": the group's own subject joins the list. */
+static size_t including_hop(const sent *st, size_t first, accept_fn ok, size_t *out,
+			    size_t n)
+{
+	size_t j = st->m[first].a;
+
+	while (j > st->a && tok_eq(st->d, j - 1, ","))
+		j--;
+	if (j == st->a || !tok_in(st->d, j - 1, including))
+		return n;
+	j--;
+	while (j > st->a && tok_eq(st->d, j - 1, ","))
+		j--;
+	for (size_t g = first; g-- > 0;)
+		if (st->m[g].b <= j && st->m[g].b + 2 >= j) {
+			if (member_group(st, g) && n < MAX_LIST)
+				n += list_before(st, st->m[g].a, ok, out + n) ? 1 : 0;
+			break;
+		}
+	return n;
+}
+
+/* The coordinated list of accepted mentions ending nearest before token i:
+ * more than one only when "and" joins the last two. */
 static size_t list_before(const sent *st, size_t i, accept_fn ok, size_t *out)
 {
-	size_t n = 0;
+	size_t n = 0, first;
 	long k = (long)st->n - 1;
+	int has_and = 0;
 
 	while (k >= 0 && st->m[k].b > i)
 		k--;
-	while (k >= 0 && (!ok(st->m[k].type) || st->m[k].kind == ENT_MK_ADJ) &&
-	       st->m[k].b + SUBJECT_REACH > i)
+	while (k >= 0 && !usable(st, (size_t)k, ok) && st->m[k].b + SUBJECT_REACH > i)
 		k--;
-	if (k < 0 || st->m[k].b + SUBJECT_REACH <= i || !ok(st->m[k].type))
+	if (k < 0 || st->m[k].b + SUBJECT_REACH <= i)
 		return 0;
 	for (size_t j = st->m[k].b; j < i; j++)
 		if (tok_eq(st->d, j, ";") || tok_eq(st->d, j, "which") || tok_eq(st->d, j, "that"))
 			return 0;
 	out[n++] = st->m[k].ent;
-	while (k > 0 && n < MAX_LIST && ok(st->m[k - 1].type) &&
-	       list_glue(st, st->m[k - 1].b, st->m[k].a) && st->m[k - 1].b < st->m[k].a) {
+	first = (size_t)k;
+	while (k > 0 && n < MAX_LIST && usable(st, (size_t)k - 1, ok) &&
+	       st->m[k - 1].b <= st->m[k].a) {
+		int a = 0;
+		if (!list_glue(st, st->m[k - 1].b, st->m[k].a, &a))
+			break;
+		if (n == 1 && !a)
+			break; /* "At the suggestion of China, the AALCO ...": no list */
+		has_and |= a;
 		k--;
 		out[n++] = st->m[k].ent;
+		first = (size_t)k;
 	}
-	return n;
+	(void)has_and;
+	return including_hop(st, first, ok, out, n);
+}
+
+/* Words between a verb and its object that show the object belongs to
+ * another phrase: "its position paper on the 75th anniversary of the
+ * United Nations". */
+static int embedded(const sent *st, size_t from, size_t to, ent_rel r)
+{
+	static const char *const prep[] = { "of", "on", "about", "from", "in", "at", "by",
+					    "for", "to", "under", NULL };
+	for (size_t i = from; i < to; i++)
+		if (tok_in(st->d, i, prep)) {
+			if ((r == ENT_REL_PARTICIPATED_IN || r == ENT_REL_HOSTED) &&
+			    tok_eq(st->d, i, "of"))
+				continue;
+			return 1;
+		}
+	return 0;
 }
 
 /* The coordinated list of accepted mentions starting nearest after i. */
-static size_t list_after(const sent *st, size_t i, accept_fn ok, size_t *out)
+static size_t list_after(const sent *st, size_t i, accept_fn ok, ent_rel r, size_t *out)
 {
 	size_t n = 0, k = 0;
 
 	while (k < st->n && st->m[k].a < i)
 		k++;
-	while (k < st->n && !ok(st->m[k].type) && st->m[k].a < i + OBJECT_REACH)
+	size_t k0 = k;
+	while (k < st->n && !usable(st, k, ok) && st->m[k].a < i + OBJECT_REACH)
 		k++;
-	if (k >= st->n || st->m[k].a >= i + OBJECT_REACH || !ok(st->m[k].type))
+	if (k >= st->n || st->m[k].a >= i + OBJECT_REACH || !usable(st, k, ok) ||
+	    embedded(st, i, st->m[k].a, r)) {
+		/* "a number of laws ..., including the X Law, the Y Law" */
+		for (size_t j = i; j < st->end && j < i + INCLUDING_REACH; j++) {
+			if (tok_eq(st->d, j, ";"))
+				break;
+			if (tok_in(st->d, j, including)) {
+				for (k = k0; k < st->n && st->m[k].a <= j; k++)
+					;
+				if (k < st->n && usable(st, k, ok) && st->m[k].a <= j + 3)
+					goto found;
+				return 0;
+			}
+		}
 		return 0;
+	}
 	for (size_t j = i; j < st->m[k].a; j++)
 		if (tok_eq(st->d, j, ";"))
 			return 0;
+found:
 	out[n++] = st->m[k].ent;
-	while (k + 1 < st->n && n < MAX_LIST && ok(st->m[k + 1].type) &&
-	       list_glue(st, st->m[k].b, st->m[k + 1].a)) {
+	while (k + 1 < st->n && n < MAX_LIST && usable(st, k + 1, ok)) {
+		int a = 0;
+		if (!list_glue(st, st->m[k].b, st->m[k + 1].a, &a))
+			break;
 		k++;
 		out[n++] = st->m[k].ent;
 	}
 	return n;
 }
+
+/* ---- membership and places ---- */
+
+static void member_rules(sent *st)
+{
+	size_t v[MAX_LIST], n;
+
+	for (size_t k = 0; k < st->n; k++) {
+		if (st->m[k].kind == ENT_MK_ADJ || !member_group(st, k))
+			continue;
+		size_t g = st->m[k].ent, after = st->m[k].b + 1;
+		if (after < st->end && tok_eq(st->d, after, "states"))
+			after++;
+		n = list_after(st, after, acc_doer, ENT_REL_MEMBER_OF, v);
+		for (size_t j = 0; j < n; j++)
+			rel(st, v[j], ENT_REL_MEMBER_OF, g, 0, "members-including");
+		/* "China and other WTO members", "joined 75 other WTO members" */
+		int other = 0;
+		for (size_t j = st->m[k].a > st->a + 3 ? st->m[k].a - 3 : st->a; j < st->m[k].a; j++)
+			other |= tok_eq(st->d, j, "other") || tok_eq(st->d, j, "fellow");
+		if (other) {
+			n = list_before(st, st->m[k].a, acc_doer, v);
+			for (size_t j = 0; j < n; j++)
+				rel(st, v[j], ENT_REL_MEMBER_OF, g, 0, "other-members");
+		}
+	}
+}
+
+static void place_rules(sent *st)
+{
+	size_t v[MAX_LIST], n;
+
+	for (size_t k = 0; k < st->n; k++) {
+		size_t b = st->m[k].b;
+		if (st->m[k].kind == ENT_MK_ADJ || mtype(st, &st->m[k]) != ENT_TYPE_EVENT ||
+		    b + 1 >= st->end || (!tok_eq(st->d, b, "in") && !tok_eq(st->d, b, "at")))
+			continue;
+		if (k + 1 >= st->n || st->m[k + 1].a > b + 2)
+			continue;
+		n = list_after(st, b + 1, acc_place, ENT_REL_HELD_IN, v);
+		for (size_t j = 0; j < n; j++)
+			rel(st, st->m[k].ent, ENT_REL_HELD_IN, v[j], 0, "event-in-place");
+	}
+}
+
+/* ---- triggers ---- */
 
 /* A negation or hedge cue among the few tokens before the trigger. */
 static int cue_before(const sent *st, const ent_phrases *p, size_t i, size_t reach)
@@ -228,15 +398,8 @@ static int cue_before(const sent *st, const ent_phrases *p, size_t i, size_t rea
 
 static int passive_at(const sent *st, size_t i, size_t len)
 {
-	int be = 0;
-	for (size_t k = i > st->a + 2 ? i - 2 : st->a; k < i; k++)
-		if (tok_eq(st->d, k, "was") || tok_eq(st->d, k, "were") ||
-		    tok_eq(st->d, k, "been") || tok_eq(st->d, k, "be") ||
-		    tok_eq(st->d, k, "is") || tok_eq(st->d, k, "are"))
-			be = 1;
 	size_t by = i + len;
-	return (be || (by < st->end && tok_eq(st->d, by, "by"))) &&
-	       by < st->end && tok_eq(st->d, by, "by");
+	return by < st->end && tok_eq(st->d, by, "by");
 }
 
 static accept_fn object_kind(ent_rel r)
@@ -260,11 +423,13 @@ static accept_fn subject_kind(ent_rel r)
 	case ENT_REL_ADOPTED: return acc_adopter;
 	case ENT_REL_HELD_IN: return acc_event;
 	case ENT_REL_PART_OF: return acc_any;
-	default: return acc_actor;
+	case ENT_REL_COOPERATES_WITH: return acc_actor;
+	default: return acc_doer;
 	}
 }
 
-/* Subjects before the trigger, or the document's actor. */
+/* Subjects before the trigger, or the document's actor when the sentence
+ * names none. */
 static size_t subjects(sent *st, size_t i, ent_rel r, size_t *out, unsigned *flags)
 {
 	size_t n = list_before(st, i, subject_kind(r), out);
@@ -272,12 +437,50 @@ static size_t subjects(sent *st, size_t i, ent_rel r, size_t *out, unsigned *fla
 	if (n == 0 && st->d->actor != SIZE_MAX && r != ENT_REL_HELD_IN &&
 	    r != ENT_REL_PART_OF) {
 		for (size_t k = 0; k < st->n && st->m[k].a < i; k++)
-			if (actor(&st->m[k]))
+			if (st->m[k].kind != ENT_MK_ADJ &&
+			    ent_reg_actor(st->ex, ent_reg_find(st->ex, st->m[k].ent)))
 				return 0; /* an actor is there but not as subject */
 		out[n++] = st->d->actor;
 		*flags |= ENT_RELF_RESOLVED;
 	}
 	return n;
+}
+
+/* "held (annually) in Wuzhen" after an event: where, not who. */
+static int held_in_after(sent *st, size_t i, size_t len, unsigned flags)
+{
+	size_t ev[MAX_LIST], pl[MAX_LIST], ne, np, j = i + len;
+
+	while (j < st->end && j < i + len + 3 && !tok_eq(st->d, j, "in"))
+		j++;
+	if (j >= st->end || !tok_eq(st->d, j, "in"))
+		return 0;
+	ne = list_before(st, i, acc_event, ev);
+	np = list_after(st, j + 1, acc_place, ENT_REL_HELD_IN, pl);
+	if (!ne || !np)
+		return 0;
+	for (size_t a = 0; a < ne; a++)
+		for (size_t b = 0; b < np; b++)
+			rel(st, ev[a], ENT_REL_HELD_IN, pl[b], flags, "held-in");
+	return 1;
+}
+
+static void emit_pairs(sent *st, const size_t *subj, size_t ns, const size_t *obj,
+		       size_t no, ent_rel r, size_t val, unsigned flags, const char *rule)
+{
+	for (size_t a = 0; a < ns; a++)
+		for (size_t b = 0; b < no; b++) {
+			ent_rel rr = r;
+			ent_type st_ = ent_reg_type(st->ex, ent_reg_find(st->ex, subj[a]));
+			ent_type ot = ent_reg_type(st->ex, ent_reg_find(st->ex, obj[b]));
+			if (r == ENT_REL_SIGNED && ot == ENT_TYPE_ORGANIZATION)
+				rr = ENT_REL_MEMBER_OF;
+			if (r == ENT_REL_PART_OF && st_ == ENT_TYPE_COUNTRY)
+				rr = ENT_REL_PARTICIPATED_IN;
+			if ((val & ENT_TRIG_ORG) && ot != ENT_TYPE_ORGANIZATION)
+				continue;
+			rel(st, subj[a], rr, obj[b], flags, rule);
+		}
 }
 
 static void apply_trigger(sent *st, size_t i, size_t len, size_t val)
@@ -293,45 +496,55 @@ static void apply_trigger(sent *st, size_t i, size_t len, size_t val)
 	if (val & ENT_TRIG_NOUN)
 		return;
 	if (val & ENT_TRIG_BETWEEN) {
-		no = list_after(st, i + len, acc_actor, obj);
+		no = list_after(st, i + len, acc_actor, r, obj);
 		pairwise(st, obj, no, flags, "between");
 		return;
 	}
-	if (r == ENT_REL_COOPERATES_WITH && (val & ENT_TRIG_JOINT) &&
-	    !(val & (ENT_TRIG_WITH | ENT_TRIG_AID))) {
+	if (val & ENT_TRIG_AID) {
+		/* "helped Kenya": a country or region right after the verb */
+		if (i + len < st->end && tok_eq(st->d, i + len, "from"))
+			return;
+		no = list_after(st, i + len, acc_partner, r, obj);
+		if (no && st->m[0].a < i + len + 3) {
+			ns = subjects(st, i, r, subj, &flags);
+			emit_pairs(st, subj, ns, obj, no, r, val, flags, "aid");
+		}
+		return;
+	}
+	if (r == ENT_REL_COOPERATES_WITH && (val & ENT_TRIG_JOINT) && !(val & ENT_TRIG_WITH)) {
 		ns = list_before(st, i, acc_actor, subj);
 		if (ns >= 2)
 			pairwise(st, subj, ns, flags, "jointly");
 		return;
 	}
+	if (r == ENT_REL_HOSTED && held_in_after(st, i, len, flags))
+		return;
 	if (passive_at(st, i, len)) {
-		ns = list_after(st, i + len + 1, subject_kind(r), subj);
+		ns = list_after(st, i + len + 1, subject_kind(r), r, subj);
 		no = list_before(st, i, object_kind(r), obj);
-		for (size_t a = 0; a < ns; a++)
-			for (size_t b = 0; b < no; b++)
-				rel(st, subj[a], r, obj[b], flags, "passive");
+		emit_pairs(st, subj, ns, obj, no, r, val, flags, "passive");
 		if (ns >= 2 && r != ENT_REL_HELD_IN && r != ENT_REL_PART_OF)
 			pairwise(st, subj, ns, flags, "joint-action");
 		return;
 	}
-	ns = subjects(st, i, r, subj, &flags);
-	no = list_after(st, i + len, object_kind(r), obj);
-	if (ns == 0 || no == 0)
+	no = list_after(st, i + len, object_kind(r), r, obj);
+	if (no == 0)
 		return;
-	for (size_t a = 0; a < ns; a++)
-		for (size_t b = 0; b < no; b++) {
-			ent_rel rr = r;
-			ent_type ot = ent_reg_type(st->ex, obj[b]);
-			if (r == ENT_REL_SIGNED && ot == ENT_TYPE_ORGANIZATION)
-				rr = ENT_REL_MEMBER_OF;
-			if ((val & ENT_TRIG_ORG) && ot != ENT_TYPE_ORGANIZATION)
-				continue;
-			rel(st, subj[a], rr, obj[b], flags,
-			    r == ENT_REL_COOPERATES_WITH ? "with" : "trigger");
-		}
+	ns = subjects(st, i, r, subj, &flags);
+	emit_pairs(st, subj, ns, obj, no, r, val, flags,
+		   r == ENT_REL_COOPERATES_WITH ? "with" : "trigger");
 	if (r != ENT_REL_COOPERATES_WITH && r != ENT_REL_HELD_IN && r != ENT_REL_PART_OF &&
 	    (ns >= 2 || (val & ENT_TRIG_JOINT)))
 		pairwise(st, subj, ns, flags, "joint-action");
+}
+
+/* Is token i inside a mention? */
+static int inside(const sent *st, size_t i)
+{
+	for (size_t k = 0; k < st->n; k++)
+		if (st->m[k].a <= i && i < st->m[k].b)
+			return 1;
+	return 0;
 }
 
 void ent_relate(ent_extractor *ex, ent_doc *d, size_t s)
@@ -344,8 +557,10 @@ void ent_relate(ent_extractor *ex, ent_doc *d, size_t s)
 		return;
 	st.year = sentence_year(&st);
 	pair_rules(&st);
+	member_rules(&st);
+	place_rules(&st);
 	for (size_t i = st.a; i < st.end; i++) {
-		if (inside(&st, i) >= 0)
+		if (inside(&st, i))
 			continue;
 		l = ent_phrases_match(&ex->lex.triggers, d->text, d->toks, i, st.end, &v);
 		if (!l)
