@@ -56,26 +56,32 @@ $(BUILD)/config.mk: scripts/deps.sh
 	   echo "PKG_LIBS := $$(pkg-config --libs igraph libxml-2.0 libgvc libcgraph) -L$$(pkg-config --variable=libdir libgvc)/graphviz -Wl,-rpath,$$(pkg-config --variable=libdir libgvc)/graphviz -lgvplugin_core -lgvplugin_dot_layout -lgvplugin_neato_layout -lgvplugin_pango"; \
 	   echo "CHECK_LIBS := $$(pkg-config --libs check)"; } > $@.tmp && mv $@.tmp $@
 
+# V=1 shows the full commands.
+Q := $(if $(V),,@)
+
 $(BUILD)/%.o: %.c $(BUILD)/config.mk
 	@mkdir -p $(dir $@)
-	$(CC) $(CPPFLAGS) $(CFLAGS) -MMD -MP -c $< -o $@
+	@$(if $(Q),echo "  CC      $<")
+	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) -MMD -MP -c $< -o $@
 
 $(BUILD)/gen/data_tables.c: scripts/tsv2c.sh $(DATA)
 	@mkdir -p $(dir $@)
-	sh scripts/tsv2c.sh $@ $(DATA)
+	$(Q)sh scripts/tsv2c.sh $@ $(DATA)
 
 $(BUILD)/gen/data_tables.o: $(BUILD)/gen/data_tables.c
-	$(CC) $(CPPFLAGS) $(OPT) $(SAN) -c $< -o $@
+	$(Q)$(CC) $(CPPFLAGS) $(OPT) $(SAN) -c $< -o $@
 
 $(LIB): $(LIB_OBJ)
-	rm -f $@
-	ar rcs $@ $^
+	$(Q)rm -f $@
+	$(Q)ar rcs $@ $^
 
 $(BIN): $(CLI_OBJ) $(LIB)
-	$(CC) $(LDFLAGS) -o $@ $(CLI_OBJ) $(LIB) $(LDLIBS)
+	@$(if $(Q),echo "  LINK    $@")
+	$(Q)$(CC) $(LDFLAGS) -o $@ $(CLI_OBJ) $(LIB) $(LDLIBS)
 
 $(TBIN): $(TEST_OBJ) $(LIB)
-	$(CC) $(LDFLAGS) -o $@ $(TEST_OBJ) $(LIB) $(CHECK_LIBS) $(LDLIBS)
+	@$(if $(Q),echo "  LINK    $@")
+	$(Q)$(CC) $(LDFLAGS) -o $@ $(TEST_OBJ) $(LIB) $(CHECK_LIBS) $(LDLIBS)
 
 # The main job: everything a new user wants to see, in out/.
 demo: $(BIN)

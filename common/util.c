@@ -367,6 +367,20 @@ ent_status ent_ofile_open(ent_ofile *of, const char *path, ent_error *err)
 		of->path = ent_xstrdup(path);
 		return ENT_OK;
 	}
+	struct stat sb;
+	if (stat(path, &sb) == 0 && !S_ISREG(sb.st_mode)) {
+		/* a device or pipe (/dev/stdout, /dev/full, a FIFO): written in
+		 * place, since renaming over it would replace it */
+		if (S_ISDIR(sb.st_mode))
+			return ent_error_set(err, ENT_ERR_OUTPUT, path, 0, "is a directory");
+		of->fp = fopen(path, "w");
+		if (!of->fp)
+			return ent_error_set(err, ENT_ERR_OUTPUT, path, 0, "cannot open: %s",
+					     strerror(errno));
+		of->path = ent_xstrdup(path);
+		of->direct = 1;
+		return ENT_OK;
+	}
 	of->tmp = ent_xasprintf("%s.tmp.XXXXXX", path);
 	fd = mkstemp(of->tmp);
 	if (fd < 0) {
@@ -399,9 +413,14 @@ ent_status ent_ofile_commit(ent_ofile *of, ent_error *err)
 	if (!of->fp)
 		return ENT_OK;
 	if (!of->tmp) {
-		if (fflush(of->fp) != 0 || ferror(of->fp))
+		if (of->direct) {
+			if (ferror(of->fp) | (fclose(of->fp) != 0))
+				st = ent_error_set(err, ENT_ERR_OUTPUT, of->path, 0,
+						   "write error: %s", strerror(errno));
+		} else if (fflush(of->fp) != 0 || ferror(of->fp)) {
 			st = ent_error_set(err, ENT_ERR_OUTPUT, "standard output", 0,
 					   "write error: %s", strerror(errno));
+		}
 		of->fp = NULL;
 		free(of->path);
 		of->path = NULL;
@@ -426,6 +445,8 @@ ent_status ent_ofile_commit(ent_ofile *of, ent_error *err)
 
 void ent_ofile_abort(ent_ofile *of)
 {
+	if (of->fp && of->direct)
+		fclose(of->fp);
 	if (of->fp && of->tmp) {
 		fclose(of->fp);
 		unlink(of->tmp);

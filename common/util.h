@@ -71,12 +71,14 @@ char *ent_name_norm(const char *s);
 int ent_strcasecmp(const char *a, const char *b);
 
 /* Atomic output: write to a temporary file beside `path`, then rename on
- * commit. "-" writes to standard output. Temporary files still open are
+ * commit. "-" writes to standard output; a path that names a device or a
+ * pipe is written in place. Temporary files still open are
  * removed on SIGINT/SIGTERM once ent_ofile_install_signals() ran. */
 typedef struct ent_ofile {
 	FILE *fp;
 	char *path;
-	char *tmp; /* NULL for standard output */
+	char *tmp; /* NULL for standard output and devices */
+	int direct; /* a device or pipe, written in place */
 } ent_ofile;
 
 ent_status ent_ofile_open(ent_ofile *of, const char *path, ent_error *err);

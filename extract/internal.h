@@ -106,6 +106,8 @@ size_t ent_reg_gazetteer(ent_extractor *ex, size_t entry);
  * looked up by normalized name). */
 size_t ent_reg_name(ent_extractor *ex, const char *surface, ent_type type);
 void ent_reg_surface(ent_extractor *ex, size_t r, const char *surface);
+/* The same, but the form never becomes the canonical name. */
+void ent_reg_alias(ent_extractor *ex, size_t r, const char *surface);
 void ent_reg_vote(ent_extractor *ex, size_t r, ent_type type);
 ent_type ent_reg_type(const ent_extractor *ex, size_t r);
 /* Can the entity act (sign, host, cooperate)? Countries, organizations,

@@ -781,12 +781,12 @@ static size_t register_pattern(ent_extractor *ex, ent_doc *d, const cand *c, siz
 	if (c->suffix_tok != SIZE_MAX) {
 		ent_buf_addc(&alias, ' ');
 		ent_doc_span(d, c->suffix_tok, c->suffix_tok + 1, &alias);
-		ent_reg_surface(ex, r, alias.data);
+		ent_reg_alias(ex, r, alias.data);
 	}
 	if (c->na > at && c->type == ENT_TYPE_PERSON) {
 		ent_buf_clear(&alias);
 		ent_doc_span(d, at, c->nb, &alias);
-		ent_reg_surface(ex, r, alias.data);
+		ent_reg_alias(ex, r, alias.data);
 	}
 	ent_buf_release(&name);
 	ent_buf_release(&alias);
@@ -821,7 +821,8 @@ static size_t reference_at(ent_extractor *ex, ent_doc *d, size_t i, size_t end)
 	const ent_token *t;
 	size_t *r;
 
-	if (i == 0 || i + 1 > end || !tok_eq(d, i - 1, "the") || !is_lower(d, i))
+	if (i == 0 || i + 1 > end || (!tok_eq(d, i - 1, "the") && !tok_eq(d, i - 1, "The")) ||
+	    !is_lower(d, i))
 		return SIZE_MAX;
 	t = tok(d, i);
 	if (i + 1 < end && (is_cap(d, i + 1) || tok_eq(d, i + 1, "of")))

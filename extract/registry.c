@@ -84,7 +84,22 @@ size_t ent_reg_name(ent_extractor *ex, const char *surface, ent_type type)
 	return r;
 }
 
+static void add_surface(ent_extractor *ex, size_t r, const char *surface, int may_name);
+
 void ent_reg_surface(ent_extractor *ex, size_t r, const char *surface)
+{
+	add_surface(ex, r, surface, 1);
+}
+
+void ent_reg_alias(ent_extractor *ex, size_t r, const char *surface)
+{
+	add_surface(ex, r, surface, 0);
+}
+
+/* Record a surface form; the longest form becomes the canonical name of a
+ * pattern entity unless the form carries extra words (a title, a trailing
+ * "campaign"). */
+static void add_surface(ent_extractor *ex, size_t r, const char *surface, int may_name)
 {
 	ent_rec *rec;
 
@@ -96,7 +111,7 @@ void ent_reg_surface(ent_extractor *ex, size_t r, const char *surface)
 	ENT_GROW(rec->surfaces, rec->cap_surfaces, rec->n_surfaces + 1);
 	rec->surfaces[rec->n_surfaces++] = ent_xstrdup(surface);
 	norm_index(ex, surface, r);
-	if (rec->gaz < 0 && strlen(surface) > strlen(rec->name)) {
+	if (may_name && rec->gaz < 0 && strlen(surface) > strlen(rec->name)) {
 		free(rec->name);
 		rec->name = ent_xstrdup(surface);
 	}

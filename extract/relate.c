@@ -122,6 +122,12 @@ static int acc_agreement(const ent_extractor *ex, size_t r)
 {
 	return ent_reg_type(ex, r) == ENT_TYPE_AGREEMENT;
 }
+/* Signing or joining: an agreement, or an organization one joins. */
+static int acc_joinable(const ent_extractor *ex, size_t r)
+{
+	ent_type t = ent_reg_type(ex, r);
+	return t == ENT_TYPE_AGREEMENT || t == ENT_TYPE_ORGANIZATION;
+}
 static int acc_launchable(const ent_extractor *ex, size_t r)
 {
 	ent_type t = ent_reg_type(ex, r);
@@ -405,7 +411,7 @@ static int passive_at(const sent *st, size_t i, size_t len)
 static accept_fn object_kind(ent_rel r)
 {
 	switch (r) {
-	case ENT_REL_SIGNED: return acc_agreement;
+	case ENT_REL_SIGNED: return acc_joinable;
 	case ENT_REL_LAUNCHED: return acc_launchable;
 	case ENT_REL_ADOPTED: return acc_agreement;
 	case ENT_REL_HOSTED: return acc_event;

@@ -1,0 +1,198 @@
+/* Unit tests of phrase tables, gazetteers and lexicons, and of the
+ * built-in tables' coverage. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "tests.h"
+#include "helpers.h"
+#include "../extract/lexicon.h"
+
+static size_t tokens(const char *t, ent_token **toks)
+{
+	size_t n = 0, cap = 0;
+	*toks = NULL;
+	ent_tokenize(t, 0, strlen(t), toks, &n, &cap, 1000);
+	return n;
+}
+
+START_TEST(phrases_longest_match)
+{
+	ent_phrases p;
+	ent_token *toks;
+	size_t v = 99;
+	const char *t = "the United States of America and the United Kingdom";
+
+	ent_phrases_init(&p, 0);
+	ent_phrases_add(&p, "United States", 1);
+	ent_phrases_add(&p, "United States of America", 2);
+	ent_phrases_add(&p, "United Kingdom", 3);
+	size_t n = tokens(t, &toks);
+	ck_assert_uint_eq(ent_phrases_match(&p, t, toks, 1, n, &v), 4);
+	ck_assert_uint_eq(v, 2);
+	ck_assert_uint_eq(ent_phrases_match(&p, t, toks, 0, n, &v), 0);
+	ck_assert_uint_eq(ent_phrases_match(&p, t, toks, 7, n, &v), 2);
+	ck_assert_uint_eq(v, 3);
+	/* a bound shorter than the phrase stops the match */
+	ck_assert_uint_eq(ent_phrases_match(&p, t, toks, 1, 3, &v), 2);
+	ck_assert_uint_eq(v, 1);
+	free(toks);
+	ent_phrases_release(&p);
+}
+END_TEST
+
+START_TEST(phrases_fold_and_quotes)
+{
+	ent_phrases p;
+	ent_token *toks;
+	size_t v;
+	const char *t = "They Took Part In the People\xE2\x80\x99s Congress";
+
+	ent_phrases_init(&p, 1);
+	ent_phrases_add(&p, "took part in", 7);
+	ent_phrases_add(&p, "people's congress", 8);
+	size_t n = tokens(t, &toks);
+	ck_assert_uint_eq(ent_phrases_match(&p, t, toks, 1, n, &v), 3);
+	ck_assert_uint_eq(v, 7);
+	ck_assert_uint_eq(ent_phrases_match(&p, t, toks, 5, n, &v), 3);
+	ck_assert_uint_eq(v, 8);
+	free(toks);
+	ent_phrases_release(&p);
+}
+END_TEST
+
+START_TEST(gazetteer_rows_and_errors)
+{
+	ent_gazetteer g;
+	ent_error e;
+
+	ent_gazetteer_init(&g);
+	ent_error_clear(&e);
+	ck_assert_int_eq(ent_gazetteer_load(&g, "# c\ncountry\tXAA\tAland\tAlandia|Al\tAlandic\n"
+					    "organization\torg:X\tX Union\t\t\n", "mem", &e), ENT_OK);
+	ck_assert_uint_eq(g.n, 2);
+	ck_assert_int_eq(ent_gazetteer_load(&g, "country\tXAA\tAland\tThe Isles\n", "mem", &e), ENT_OK);
+	ck_assert_uint_eq(g.n, 2); /* same key: an alias added, no new entry */
+	ck_assert_int_eq(ent_gazetteer_load(&g, "\n\ncity\tk\tName\n", "user.tsv", &e), ENT_ERR_INPUT);
+	ck_assert_str_eq(e.file, "user.tsv");
+	ck_assert_int_eq(e.line, 3);
+	ck_assert_ptr_nonnull(strstr(e.msg, "city"));
+	ent_error_clear(&e);
+	ck_assert_int_eq(ent_gazetteer_load(&g, "country\tonly-two\n", "u2", &e), ENT_ERR_INPUT);
+	ent_gazetteer_release(&g);
+}
+END_TEST
+
+START_TEST(lexicon_rejects_bad_rows)
+{
+	ent_lexicon lx;
+	ent_error e;
+
+	ent_lexicon_init(&lx);
+	ent_error_clear(&e);
+	ck_assert_int_eq(ent_lexicon_load(&lx, "trigger\tsigned\tsigned,joint\n", "l", &e), ENT_OK);
+	ck_assert_int_eq(ent_lexicon_load(&lx, "trigger\tx\tbefriends\n", "l", &e), ENT_ERR_INPUT);
+	ent_error_clear(&e);
+	ck_assert_int_eq(ent_lexicon_load(&lx, "colour\tred\t\n", "l", &e), ENT_ERR_INPUT);
+	ent_error_clear(&e);
+	ck_assert_int_eq(ent_lexicon_load(&lx, "head\tSummit\tgathering\n", "l", &e), ENT_ERR_INPUT);
+	ent_lexicon_release(&lx);
+}
+END_TEST
+
+/* Every lookup path of the built-in country table: name, official name,
+ * short form with dots, a leading "the", curly apostrophes, accents. */
+START_TEST(country_lookup_paths)
+{
+	ent_extractor *ex = th_extract(
+		"The People\xE2\x80\x99s Republic of China and the U.S. met the Russian Federation. "
+		"The ROK, the DPRK, the UAE, T\xC3\xBCrkiye and C\xC3\xB4te d'Ivoire attended. "
+		"Viet Nam and the United Kingdom of Great Britain and Northern Ireland too.");
+	const ent_corpus *c = ent_extractor_corpus(ex);
+	static const char *const want[][2] = {
+		{ "CHN", "People\xE2\x80\x99s Republic of China" }, { "USA", "U.S." },
+		{ "RUS", "Russian Federation" }, { "KOR", "ROK" }, { "PRK", "DPRK" },
+		{ "ARE", "UAE" }, { "TUR", "T\xC3\xBCrkiye" }, { "CIV", "C\xC3\xB4te d'Ivoire" },
+		{ "VNM", "Viet Nam" },
+		{ "GBR", "United Kingdom of Great Britain and Northern Ireland" },
+	};
+	for (size_t i = 0; i < sizeof(want) / sizeof(want[0]); i++) {
+		long k = th_entity(c, ENT_TYPE_COUNTRY, want[i][1]);
+		ck_assert_msg(k >= 0, "%s not found", want[i][1]);
+		ck_assert_str_eq(c->entities[k].key, want[i][0]);
+	}
+	ent_extractor_free(ex);
+}
+END_TEST
+
+START_TEST(user_gazetteer_file)
+{
+	char path[] = "/tmp/ent-gaz-XXXXXX";
+	int fd = mkstemp(path);
+	ck_assert_int_ge(fd, 0);
+	FILE *f = fdopen(fd, "w");
+	fputs("organization\torg:zeta\tZeta Cooperation Body\tZCB\t\n", f);
+	fclose(f);
+	ent_extractor *ex = ent_extractor_new();
+	ent_error e;
+	ent_error_clear(&e);
+	ck_assert_int_eq(ent_extractor_load_gazetteer(ex, path, &e), ENT_OK);
+	const char *t = "Kenya joined the ZCB in 2020.";
+	ck_assert_int_eq(ent_extractor_add_text(ex, "t", t, strlen(t), &e), ENT_OK);
+	const ent_corpus *c = ent_extractor_corpus(ex);
+	long k = th_entity(c, ENT_TYPE_ORGANIZATION, "ZCB");
+	ck_assert_int_ge(k, 0);
+	ck_assert_str_eq(c->entities[k].name, "Zeta Cooperation Body");
+	ck_assert_str_eq(c->entities[k].key, "org:zeta");
+	ck_assert_uint_gt(th_relation(c, "Kenya", ENT_REL_MEMBER_OF, "ZCB"), 0);
+	ent_extractor_free(ex);
+	unlink(path);
+	ex = ent_extractor_new();
+	ck_assert_int_eq(ent_extractor_load_gazetteer(ex, "/nonexistent.tsv", &e), ENT_ERR_INPUT);
+	ent_extractor_free(ex);
+}
+END_TEST
+
+/* The country table holds every ISO 3166-1 entry of Debian's iso-codes. */
+START_TEST(countries_cover_iso_3166)
+{
+	FILE *f = fopen("/usr/share/iso-codes/json/iso_3166-1.json", "r");
+	ck_assert_msg(f != NULL, "iso-codes is not installed (scripts/deps.sh installs it)");
+	char line[512], missing[2048] = "";
+	size_t seen = 0, lacking = 0;
+	while (fgets(line, sizeof(line), f)) {
+		char *p = strstr(line, "\"alpha_3\": \"");
+		if (!p)
+			continue;
+		char code[4] = { p[12], p[13], p[14], 0 };
+		seen++;
+		/* rows are "country <TAB> CODE <TAB> ..." */
+		char needle[16];
+		snprintf(needle, sizeof(needle), "country\t%s\t", code);
+		if (!strstr(ent_data_countries, needle)) {
+			lacking++;
+			strncat(missing, code, sizeof(missing) - strlen(missing) - 2);
+			strcat(missing, " ");
+		}
+	}
+	fclose(f);
+	ck_assert_uint_ge(seen, 249);
+	ck_assert_msg(lacking == 0, "countries.tsv lacks: %s", missing);
+}
+END_TEST
+
+Suite *suite_gazetteer(void)
+{
+	Suite *s = suite_create("gazetteer");
+	TCase *tc = tcase_create("core");
+	tcase_add_test(tc, phrases_longest_match);
+	tcase_add_test(tc, phrases_fold_and_quotes);
+	tcase_add_test(tc, gazetteer_rows_and_errors);
+	tcase_add_test(tc, lexicon_rejects_bad_rows);
+	tcase_add_test(tc, country_lookup_paths);
+	tcase_add_test(tc, user_gazetteer_file);
+	tcase_add_test(tc, countries_cover_iso_3166);
+	suite_add_tcase(s, tc);
+	return s;
+}

@@ -1,0 +1,166 @@
+/* Unit tests of the relation rules: each family with positive and
+ * negative sentences. */
+#include <string.h>
+
+#include "tests.h"
+#include "helpers.h"
+
+#define REL(c, s, r, o) ck_assert_msg(th_relation(c, s, r, o), "missing %s %s %s", s, #r, o)
+#define NOREL(c, s, r, o) ck_assert_msg(!th_relation(c, s, r, o), "unexpected %s %s %s", s, #r, o)
+
+static const ent_relation *get(const ent_corpus *c, const char *s, ent_rel r, const char *o)
+{
+	size_t k = th_relation(c, s, r, o);
+	ck_assert_msg(k > 0, "missing %s %s", s, o);
+	return &c->relations[k - 1];
+}
+
+START_TEST(lists_and_joint_action)
+{
+	ent_extractor *ex = th_extract(
+		"In March 2021, Brazil, India and South Africa jointly launched the Southern "
+		"Data Initiative.");
+	const ent_corpus *c = ent_extractor_corpus(ex);
+	REL(c, "Brazil", ENT_REL_LAUNCHED, "Southern Data Initiative");
+	REL(c, "India", ENT_REL_LAUNCHED, "Southern Data Initiative");
+	REL(c, "South Africa", ENT_REL_LAUNCHED, "Southern Data Initiative");
+	REL(c, "Brazil", ENT_REL_COOPERATES_WITH, "South Africa");
+	REL(c, "India", ENT_REL_COOPERATES_WITH, "Brazil");
+	const ent_relation *r = get(c, "India", ENT_REL_LAUNCHED, "Southern Data Initiative");
+	ck_assert_int_eq(r->year, 2021);
+	ck_assert_int_eq(r->ev.line, 1);
+	ck_assert_str_eq(r->ev.doc, "test.txt");
+	ck_assert_ptr_nonnull(strstr(r->ev.sentence, "jointly launched"));
+	ent_extractor_free(ex);
+}
+END_TEST
+
+START_TEST(comma_is_not_coordination)
+{
+	ent_extractor *ex = th_extract(
+		"At the request of Chile, the Andean Council set up the Water Data Working Group.");
+	const ent_corpus *c = ent_extractor_corpus(ex);
+	REL(c, "Andean Council", ENT_REL_LAUNCHED, "Water Data Working Group");
+	NOREL(c, "Chile", ENT_REL_COOPERATES_WITH, "Andean Council");
+	ent_extractor_free(ex);
+}
+END_TEST
+
+START_TEST(passive_voice)
+{
+	ent_extractor *ex = th_extract(
+		"The Lisbon Ocean Forum was hosted by Portugal and Kenya in 2022. The Blue "
+		"Economy Charter was signed by Portugal.");
+	const ent_corpus *c = ent_extractor_corpus(ex);
+	REL(c, "Portugal", ENT_REL_HOSTED, "Lisbon Ocean Forum");
+	REL(c, "Kenya", ENT_REL_HOSTED, "Lisbon Ocean Forum");
+	REL(c, "Portugal", ENT_REL_COOPERATES_WITH, "Kenya");
+	REL(c, "Portugal", ENT_REL_SIGNED, "Blue Economy Charter");
+	NOREL(c, "Lisbon Ocean Forum", ENT_REL_HOSTED, "Portugal");
+	ent_extractor_free(ex);
+}
+END_TEST
+
+START_TEST(negation_and_intention)
+{
+	ent_extractor *ex = th_extract(
+		"Norway did not sign the Arctic Drilling Accord. Iceland will sign the Arctic "
+		"Fisheries Accord. Norway does not cooperate with Iceland on whaling.");
+	const ent_corpus *c = ent_extractor_corpus(ex);
+	NOREL(c, "Norway", ENT_REL_SIGNED, "Arctic Drilling Accord");
+	NOREL(c, "Norway", ENT_REL_COOPERATES_WITH, "Iceland");
+	const ent_relation *r = get(c, "Iceland", ENT_REL_SIGNED, "Arctic Fisheries Accord");
+	ck_assert(r->flags & ENT_RELF_HEDGED);
+	ent_extractor_free(ex);
+}
+END_TEST
+
+START_TEST(with_and_between)
+{
+	ent_extractor *ex = th_extract(
+		"Vietnam deepened its cooperation with Laos and Cambodia. Cooperation between "
+		"Egypt and Jordan grew. Peru held talks in Lima with officials.");
+	const ent_corpus *c = ent_extractor_corpus(ex);
+	REL(c, "Vietnam", ENT_REL_COOPERATES_WITH, "Laos");
+	REL(c, "Vietnam", ENT_REL_COOPERATES_WITH, "Cambodia");
+	REL(c, "Egypt", ENT_REL_COOPERATES_WITH, "Jordan");
+	NOREL(c, "Laos", ENT_REL_COOPERATES_WITH, "Cambodia");
+	NOREL(c, "Peru", ENT_REL_COOPERATES_WITH, "Lima");
+	ent_extractor_free(ex);
+}
+END_TEST
+
+START_TEST(pair_names)
+{
+	ent_extractor *ex = th_extract(
+		"Sino-Russian ties grew, and the EU-Japan Digital Partnership Council met. "
+		"Franco-German talks followed.");
+	const ent_corpus *c = ent_extractor_corpus(ex);
+	REL(c, "China", ENT_REL_COOPERATES_WITH, "Russia");
+	REL(c, "France", ENT_REL_COOPERATES_WITH, "Germany");
+	REL(c, "Japan", ENT_REL_COOPERATES_WITH, "European Union");
+	/* adjectives are not mentions by name */
+	ck_assert_uint_eq(c->entities[th_named(c, "China")].mentions, 0);
+	ent_extractor_free(ex);
+}
+END_TEST
+
+START_TEST(implicit_subject)
+{
+	ent_extractor *ex = th_extract(
+		"Indonesia is an archipelago. Indonesia values trade. It has launched the "
+		"Nusantara Cloud Platform. It has hosted the Jakarta Spice Forum.");
+	const ent_corpus *c = ent_extractor_corpus(ex);
+	const ent_relation *r = get(c, "Indonesia", ENT_REL_LAUNCHED, "Nusantara Cloud Platform");
+	ck_assert(r->flags & ENT_RELF_RESOLVED);
+	REL(c, "Indonesia", ENT_REL_HOSTED, "Jakarta Spice Forum");
+	ent_extractor_free(ex);
+}
+END_TEST
+
+START_TEST(membership_places_references)
+{
+	ent_extractor *ex = th_extract(
+		"Chad joined 20 other AU members, including Niger, Mali and Ghana, to issue the "
+		"Sahel Solar Declaration. The 5th Sahel Energy Summit was held in Niamey. The "
+		"summit adopted the Niamey Grid Roadmap.");
+	const ent_corpus *c = ent_extractor_corpus(ex);
+	REL(c, "Niger", ENT_REL_MEMBER_OF, "African Union");
+	REL(c, "Ghana", ENT_REL_MEMBER_OF, "African Union");
+	REL(c, "Chad", ENT_REL_MEMBER_OF, "African Union");
+	REL(c, "Chad", ENT_REL_LAUNCHED, "Sahel Solar Declaration");
+	REL(c, "Mali", ENT_REL_LAUNCHED, "Sahel Solar Declaration");
+	REL(c, "5th Sahel Energy Summit", ENT_REL_HELD_IN, "Niamey");
+	REL(c, "5th Sahel Energy Summit", ENT_REL_ADOPTED, "Niamey Grid Roadmap");
+	NOREL(c, "African Union", ENT_REL_LAUNCHED, "Sahel Solar Declaration");
+	ent_extractor_free(ex);
+}
+END_TEST
+
+START_TEST(embedded_objects_are_not_objects)
+{
+	ent_extractor *ex = th_extract(
+		"Mexico released its position paper on the 80th anniversary of the United Nations.");
+	const ent_corpus *c = ent_extractor_corpus(ex);
+	NOREL(c, "Mexico", ENT_REL_LAUNCHED, "United Nations");
+	ck_assert_uint_eq(c->n_relations, 0);
+	ent_extractor_free(ex);
+}
+END_TEST
+
+Suite *suite_relate(void)
+{
+	Suite *s = suite_create("relate");
+	TCase *tc = tcase_create("core");
+	tcase_add_test(tc, lists_and_joint_action);
+	tcase_add_test(tc, comma_is_not_coordination);
+	tcase_add_test(tc, passive_voice);
+	tcase_add_test(tc, negation_and_intention);
+	tcase_add_test(tc, with_and_between);
+	tcase_add_test(tc, pair_names);
+	tcase_add_test(tc, implicit_subject);
+	tcase_add_test(tc, membership_places_references);
+	tcase_add_test(tc, embedded_objects_are_not_objects);
+	suite_add_tcase(s, tc);
+	return s;
+}
