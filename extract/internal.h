@@ -96,6 +96,7 @@ typedef struct ent_doc {
 	size_t actor;           /* the document's main actor, or SIZE_MAX */
 	ent_map last_head;      /* lower-case head word -> last entity so named */
 	size_t sentence_id;     /* pool index of the current sentence, or SIZE_MAX */
+	size_t cur_sent;        /* the sentence being recognized */
 } ent_doc;
 
 /* registry.c */

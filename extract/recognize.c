@@ -106,6 +106,11 @@ static size_t scan_span(const ent_extractor *ex, const ent_doc *d, size_t i, siz
 		j = last = i + 1;
 	while (j < end && j - i < MAX_SPAN) {
 		const ent_token *t = tok(d, j);
+		if (j > i && (tok_eq(d, j, "The") || tok_eq(d, j, "A") || tok_eq(d, j, "An")))
+			break; /* a new phrase: "Panel 4 The Belt and Road ..." */
+		if (j > i && (t->flags & ENT_TK_NUM) && t->len <= 3 && j + 1 < end &&
+		    is_cap(d, j + 1) && (tok(d, j + 1)->flags & ENT_TK_SPACE))
+			break; /* a numbered label: "Panel 1 Action Plan ..." */
 		if (is_cap(d, j) || ((t->flags & ENT_TK_NUM) && j > i)) {
 			last = ++j;
 			conn = 0;
@@ -237,7 +242,7 @@ static int tail_breaks(const ent_extractor *ex, const ent_doc *d, size_t k, size
 		size_t rb = b;
 		t = span_type_depth(ex, d, r, &rb, 1);
 	}
-	return t >= 0 && t != ENT_TYPE_AGREEMENT && t != ENT_TYPE_PROGRAM;
+	return t >= 0;
 }
 
 /* Type given by the head word of span [a, *b): the longest head phrase
@@ -303,6 +308,59 @@ typedef struct cand {
 	const char *suffix; /* lower-case head appended to an alias */
 	size_t suffix_tok;
 } cand;
+
+/* A title at k, perhaps after a country's possessive and up to two
+ * capitalised modifiers: ", Kenya's Cabinet Secretary", ", Principal
+ * Secretary". */
+static int title_at(const ent_extractor *ex, const ent_doc *d, size_t k, size_t end)
+{
+	size_t v, l;
+
+	if (k < end && (l = match(&ex->gaz.names, d, k, end, &v)) > 0 && k + l < end &&
+	    (tok(d, k + l)->flags & ENT_TK_POSS))
+		k += l + 1;
+	for (size_t q = k; q < end && q <= k + 2; q++) {
+		if (match(&ex->lex.titles, d, q, end, &v))
+			return 1;
+		if (!is_cap(d, q))
+			return 0;
+	}
+	return 0;
+}
+
+/* Two to four capitalised words that only a person's name would be: after
+ * "said", before ", <title>", or alone on a line above a title line (a
+ * signature block). */
+static int person_by_context(const ent_extractor *ex, const ent_doc *d, size_t a,
+			     size_t b, size_t end, cand *c)
+{
+	static const char *const verbs[] = { "said", "says", "told", "added", "noted",
+					     "by", "Ambassador", NULL };
+	size_t v;
+	int ok = 0;
+
+	if (b - a < 2 || b - a > 4)
+		return 0;
+	for (size_t i = a; i < b; i++)
+		if (!is_cap(d, i) || (tok(d, i)->flags & ENT_TK_UPPER) ||
+		    match(&ex->gaz.names, d, i, b, &v) || match(&ex->lex.heads, d, i, b, &v))
+			return 0;
+	if (a > 0)
+		for (int k = 0; verbs[k]; k++)
+			ok |= tok_eq(d, a - 1, verbs[k]);
+	if (b + 1 < end && tok_eq(d, b, ",") && title_at(ex, d, b + 1, end))
+		ok = 1;
+	size_t s = d->cur_sent;
+	if (b == end && s + 1 < d->n_sents && a == d->sent_tok[s] &&
+	    title_at(ex, d, d->sent_tok[s + 1], d->sent_tok[s + 2]))
+		ok = 1;
+	if (!ok)
+		return 0;
+	c->na = a;
+	c->nb = b;
+	c->type = ENT_TYPE_PERSON;
+	return 1;
+}
 
 /* A person: title words, then up to four capitalised words. */
 static int person_span(const ent_extractor *ex, const ent_doc *d, size_t a, size_t b,
@@ -452,7 +510,10 @@ static int pattern_at(const ent_extractor *ex, const ent_doc *d, size_t i, size_
 	if (i == first && (ent_map_getn(&ex->lex.stopinit, d->text + tok(d, i)->start,
 					tok(d, i)->len) || seen_lower(d, i)))
 		return 0;
-	if (heading)
+	if (i == first && i + 1 < end && is_lower(d, i + 1) && tok(d, i)->len > 4 &&
+	    !memcmp(d->text + tok(d, i)->start + tok(d, i)->len - 3, "ing", 3))
+		return 0; /* "Recalling the Plan ...", "Welcoming the ..." */
+	if (heading && i == first && !is_ordinal(ex, d, i, end) && seen_lower(d, i))
 		return 0;
 	len = scan_span(ex, d, i, end);
 	if (!len)
@@ -463,7 +524,7 @@ static int pattern_at(const ent_extractor *ex, const ent_doc *d, size_t i, size_
 	c->na = i;
 	c->nb = b;
 	if (type < 0) {
-		if (person_span(ex, d, i, b, c))
+		if (person_span(ex, d, i, b, c) || person_by_context(ex, d, i, b, end, c))
 			return 1;
 		/* a capitalised name followed by a lower-case head: "the Arab-China
 		 * Digital Library project" */
@@ -848,12 +909,45 @@ static int acting_noun(const ent_doc *d, size_t i, size_t end)
 	return 0;
 }
 
+/* "Government of the Republic of Indonesia": the country itself. */
+static size_t government_of(const ent_extractor *ex, const ent_doc *d, size_t i,
+			    size_t end, size_t *entry)
+{
+	size_t k = i + 2, l;
+
+	if (i + 2 >= end || !tok_eq(d, i, "Government") || !tok_eq(d, i + 1, "of"))
+		return 0;
+	if (tok_eq(d, k, "the"))
+		k++;
+	l = k < end ? match(&ex->gaz.names, d, k, end, entry) : 0;
+	if (!l || ex->gaz.entries[*entry].type != ENT_TYPE_COUNTRY)
+		return 0;
+	return k + l - i;
+}
+
+/* A person named in full is later named by surname: "Wekesa told ...". */
+static void learn_surname(ent_extractor *ex, ent_doc *d, const ent_mention *m)
+{
+	const ent_token *t = tok(d, m->b - 1);
+	size_t v;
+	char w[64];
+
+	if (m->type != ENT_TYPE_PERSON || m->b - m->a < 2 || t->len < 4 || t->len >= sizeof(w))
+		return;
+	memcpy(w, d->text + t->start, t->len);
+	w[t->len] = '\0';
+	if (ent_phrases_match(&ex->gaz.names, d->text, d->toks, m->b - 1, m->b, &v))
+		return;
+	ent_phrases_add(&ex->learned, w, m->ent);
+}
+
 void ent_recognize(ent_extractor *ex, ent_doc *d, size_t s)
 {
 	size_t a = d->sent_tok[s], end = d->sent_tok[s + 1], first = a, v;
 	int heading = (d->sents[s].flags & ENT_SENT_HEADING) != 0;
 	ent_buf surf;
 
+	d->cur_sent = s;
 	ent_buf_init(&surf);
 	while (first < end && (tok(d, first)->flags & (ENT_TK_OPEN | ENT_TK_PUNCT)) &&
 	       !(tok(d, first)->flags & ENT_TK_WORD))
@@ -871,6 +965,11 @@ void ent_recognize(ent_extractor *ex, ent_doc *d, size_t s)
 			best.len = l, best.na = i, best.nb = i + l, best.source = 2;
 			best.rec = ent_reg_find(ex, v);
 			best.type = (int)ent_reg_type(ex, best.rec);
+		}
+		if ((l = government_of(ex, d, i, end, &v)) > best.len) {
+			best.len = l, best.na = i, best.nb = i + l, best.source = 1;
+			best.rec = ent_reg_gazetteer(ex, v);
+			best.type = ENT_TYPE_COUNTRY;
 		}
 		if (pattern_at(ex, d, i, first, end, heading, &p) && p.len > best.len) {
 			best = p;
@@ -914,6 +1013,7 @@ void ent_recognize(ent_extractor *ex, ent_doc *d, size_t s)
 		find_owner(ex, d, &m, first);
 		push_mention(d, &m);
 		note_head(ex, d, &m);
+		learn_surname(ex, d, &m);
 		i += best.len;
 		if (i == m.b)
 			i += learn_acronym(ex, d, &m, end);

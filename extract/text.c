@@ -260,6 +260,24 @@ static int line_ends_sentence(const char *a, const char *b)
 		(unsigned char)b[-1] == 0x9D);
 }
 
+/* Does a line without final punctuation continue on the next one? A
+ * trailing blank or a final connector word says so. */
+static int runs_on(const char *a, const char *b)
+{
+	static const char *const conn[] = { "of", "and", "the", "with", "for", "in", "on",
+					    "to", "a", "an", "by", NULL };
+	const char *w;
+
+	if (b > a && (b[-1] == ' ' || b[-1] == '\t'))
+		return 1;
+	for (w = b; w > a && w[-1] != ' ' && w[-1] != '\t'; w--)
+		;
+	for (int i = 0; conn[i]; i++)
+		if ((size_t)(b - w) == strlen(conn[i]) && !memcmp(w, conn[i], (size_t)(b - w)))
+			return 1;
+	return 0;
+}
+
 /* Split one line range [a, b) of a paragraph at sentence punctuation. */
 static void split_run(splitter *sp, size_t a, size_t b, long line)
 {
@@ -319,11 +337,14 @@ void ent_text_split(const char *text, size_t len, ent_sentence **out, size_t *n)
 		int brk = blank;
 		if (!blank) {
 			/* A line break ends a sentence unless the text is hard-wrapped
-			 * and this line is long enough to be wrapped prose. */
+			 * and this line is long enough to be wrapped prose, or the line
+			 * visibly runs on (a trailing space, a final "of"). */
 			int ends = line_ends_sentence(text + ws, text + e);
 			brk = !wrapped || (!ends && e - ws < 50) || ends;
 			if (wrapped && ends && e - ws >= 50)
 				brk = 0; /* let the punctuation splitter decide */
+			if (!ends && e + 1 < len && text[e + 1] != '\n' && runs_on(text + ws, text + e))
+				brk = 0;
 		}
 		if (blank) {
 			if (run < i)
