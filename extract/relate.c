@@ -158,10 +158,22 @@ static int acc_adopter(const ent_extractor *ex, size_t r)
 	return acc_doer(ex, r) || ent_reg_type(ex, r) == ENT_TYPE_EVENT;
 }
 
-/* Can mention k fill an argument accepted by ok? Adjectives cannot. */
+/* Can mention k fill an argument accepted by ok? Adjectives cannot, nor
+ * possessors: in "work with Kenya's ICT Authority" the partner is the
+ * authority. */
 static int usable(const sent *st, size_t k, accept_fn ok)
 {
-	return st->m[k].kind != ENT_MK_ADJ && ok(st->ex, ent_reg_find(st->ex, st->m[k].ent));
+	size_t b = st->m[k].b;
+	if (st->m[k].kind == ENT_MK_ADJ ||
+	    (b < st->end && (st->d->toks[b].flags & ENT_TK_POSS)))
+		return 0;
+	return ok(st->ex, ent_reg_find(st->ex, st->m[k].ent));
+}
+
+static int is_relative(const ent_doc *d, size_t i)
+{
+	return tok_eq(d, i, "which") || tok_eq(d, i, "that") || tok_eq(d, i, "who") ||
+	       tok_eq(d, i, "whom");
 }
 
 /* ---- pair names, owners, places ---- */
@@ -267,8 +279,24 @@ static size_t list_before(const sent *st, size_t i, accept_fn ok, size_t *out)
 		k--;
 	if (k < 0 || st->m[k].b + SUBJECT_REACH <= i)
 		return 0;
+	/* "the Summit, which India hosted in 2015, adopted ...": the subject
+	 * is the antecedent of the closed relative clause */
+	if (st->m[k].a >= st->a + 2 && is_relative(st->d, st->m[k].a - 1)) {
+		int closed = 0;
+		for (size_t j = st->m[k].b; j < i; j++)
+			closed |= tok_eq(st->d, j, ",");
+		if (closed) {
+			long q = k - 1;
+			while (q >= 0 && st->m[q].b > st->m[k].a - 1)
+				q--;
+			if (q < 0 || !usable(st, (size_t)q, ok) || st->m[q].b + 3 < st->m[k].a)
+				return 0;
+			k = q;
+		}
+	}
 	for (size_t j = st->m[k].b; j < i; j++)
-		if (tok_eq(st->d, j, ";") || tok_eq(st->d, j, "which") || tok_eq(st->d, j, "that"))
+		if (tok_eq(st->d, j, ";") || (is_relative(st->d, j) && j + 1 < i &&
+					      !tok_eq(st->d, j - 1, ",")))
 			return 0;
 	out[n++] = st->m[k].ent;
 	first = (size_t)k;
@@ -402,10 +430,49 @@ static int cue_before(const sent *st, const ent_phrases *p, size_t i, size_t rea
 	return 0;
 }
 
-static int passive_at(const sent *st, size_t i, size_t len)
+/* Passive voice: "hosted by X", "set up in 2018 by X". Returns the
+ * position of "by", or 0. */
+static size_t passive_at(const sent *st, size_t i, size_t len)
 {
-	size_t by = i + len;
-	return by < st->end && tok_eq(st->d, by, "by");
+	for (size_t by = i + len; by < st->end && by <= i + len + 5; by++) {
+		if (tok_eq(st->d, by, "by"))
+			return by;
+		if (tok_eq(st->d, by, ",") || tok_eq(st->d, by, ";") || tok_eq(st->d, by, "and"))
+			return 0;
+		for (size_t k = 0; k < st->n; k++)
+			if (st->m[k].a == by)
+				return 0;
+	}
+	return 0;
+}
+
+/* An object relative clause: "UPI, which NPCI launched", "M-Pesa, the
+ * service that Safaricom introduced", "Maisha Namba, the card the
+ * government launched". The object is the antecedent before the clause. */
+static size_t relative_object(const sent *st, size_t i, accept_fn ok, size_t *subj,
+			      size_t ns, size_t *out)
+{
+	long k = (long)st->n - 1;
+	size_t rel_at;
+
+	(void)subj;
+	if (ns == 0)
+		return 0;
+	while (k >= 0 && st->m[k].b > i)
+		k--;
+	if (k < 0 || st->m[k].b + 2 < i)
+		return 0; /* the subject sits right before the verb */
+	rel_at = st->m[k].a;
+	while (rel_at > st->a && rel_at + 4 > st->m[k].a && !is_relative(st->d, rel_at - 1))
+		rel_at--;
+	if (rel_at == st->a || !is_relative(st->d, rel_at - 1))
+		return 0;
+	for (long q = k - 1; q >= 0 && st->m[q].b + 12 > rel_at; q--)
+		if (st->m[q].b < rel_at && usable(st, (size_t)q, ok)) {
+			out[0] = st->m[q].ent;
+			return 1;
+		}
+	return 0;
 }
 
 static accept_fn object_kind(ent_rel r)
@@ -525,8 +592,9 @@ static void apply_trigger(sent *st, size_t i, size_t len, size_t val)
 	}
 	if (r == ENT_REL_HOSTED && held_in_after(st, i, len, flags))
 		return;
-	if (passive_at(st, i, len)) {
-		ns = list_after(st, i + len + 1, subject_kind(r), r, subj);
+	size_t by = passive_at(st, i, len);
+	if (by) {
+		ns = list_after(st, by + 1, subject_kind(r), r, subj);
 		no = list_before(st, i, object_kind(r), obj);
 		emit_pairs(st, subj, ns, obj, no, r, val, flags, "passive");
 		if (ns >= 2 && r != ENT_REL_HELD_IN && r != ENT_REL_PART_OF)
@@ -534,8 +602,13 @@ static void apply_trigger(sent *st, size_t i, size_t len, size_t val)
 		return;
 	}
 	no = list_after(st, i + len, object_kind(r), r, obj);
-	if (no == 0)
+	if (no == 0) {
+		ns = list_before(st, i, subject_kind(r), subj);
+		no = relative_object(st, i, object_kind(r), subj, ns, obj);
+		if (no)
+			emit_pairs(st, subj, ns, obj, no, r, val, flags, "relative");
 		return;
+	}
 	ns = subjects(st, i, r, subj, &flags);
 	emit_pairs(st, subj, ns, obj, no, r, val, flags,
 		   r == ENT_REL_COOPERATES_WITH ? "with" : "trigger");
