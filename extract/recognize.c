@@ -287,7 +287,11 @@ static int span_type_depth(const ent_extractor *ex, const ent_doc *d, size_t a,
 		}
 	if (type >= 0)
 		for (size_t k = after; k < *b; k++)
-			if (tail_breaks(ex, d, k, *b, depth)) {
+			if (tail_breaks(ex, d, k, *b, depth) ||
+			    (k == after && k + 1 < *b && (tok_eq(d, k, "in") || tok_eq(d, k, "at")) &&
+			     is_cap(d, k + 1) && (type == ENT_TYPE_EVENT ||
+						  type == ENT_TYPE_ORGANIZATION))) {
+				/* "the Ocean Conference in Nice" */
 				*b = k;
 				break;
 			}
@@ -359,6 +363,33 @@ static int person_by_context(const ent_extractor *ex, const ent_doc *d, size_t a
 	c->na = a;
 	c->nb = b;
 	c->type = ENT_TYPE_PERSON;
+	return 1;
+}
+
+/* One or two capitalised words right after "<event> in" or "held in":
+ * a place ("the Ocean Conference in Nice"). */
+static int place_by_context(const ent_extractor *ex, const ent_doc *d, size_t a,
+			    size_t b, cand *c)
+{
+	size_t v;
+
+	if (b - a > 2 || a < 2 || (!tok_eq(d, a - 1, "in") && !tok_eq(d, a - 1, "at")))
+		return 0;
+	for (size_t i = a; i < b; i++)
+		if (!is_cap(d, i) || match(&ex->lex.heads, d, i, b, &v))
+			return 0;
+	int ok = tok_eq(d, a - 2, "held") || tok_eq(d, a - 2, "place") ||
+		 tok_eq(d, a - 2, "convened");
+	if (!ok && d->n_ments > 0) {
+		const ent_mention *m = &d->ments[d->n_ments - 1];
+		ok = m->b == a - 1 && m->kind == ENT_MK_NAME &&
+		     m->type == ENT_TYPE_EVENT;
+	}
+	if (!ok)
+		return 0;
+	c->na = a;
+	c->nb = b;
+	c->type = ENT_TYPE_PLACE;
 	return 1;
 }
 
@@ -525,6 +556,8 @@ static int pattern_at(const ent_extractor *ex, const ent_doc *d, size_t i, size_
 	c->nb = b;
 	if (type < 0) {
 		if (person_span(ex, d, i, b, c) || person_by_context(ex, d, i, b, end, c))
+			return 1;
+		if (place_by_context(ex, d, i, b, c))
 			return 1;
 		/* a capitalised name followed by a lower-case head: "the Arab-China
 		 * Digital Library project" */

@@ -590,9 +590,9 @@ static void apply_trigger(sent *st, size_t i, size_t len, size_t val)
 			pairwise(st, subj, ns, flags, "jointly");
 		return;
 	}
-	if (r == ENT_REL_HOSTED && held_in_after(st, i, len, flags))
-		return;
 	size_t by = passive_at(st, i, len);
+	if (r == ENT_REL_HOSTED && held_in_after(st, i, len, flags) && !by)
+		return;
 	if (by) {
 		ns = list_after(st, by + 1, subject_kind(r), r, subj);
 		no = list_before(st, i, object_kind(r), obj);
@@ -609,7 +609,15 @@ static void apply_trigger(sent *st, size_t i, size_t len, size_t val)
 			emit_pairs(st, subj, ns, obj, no, r, val, flags, "relative");
 		return;
 	}
-	ns = subjects(st, i, r, subj, &flags);
+	if ((val & ENT_TRIG_WITH) && i > st->a && tok_eq(st->d, i - 1, ",")) {
+		/* "Norway recognised X, together with Ireland": the clause's subject */
+		ns = 0;
+		for (size_t k = 0; k < st->n && st->m[k].a < i && !ns; k++)
+			if (usable(st, k, acc_actor))
+				subj[ns++] = st->m[k].ent;
+	} else {
+		ns = subjects(st, i, r, subj, &flags);
+	}
 	emit_pairs(st, subj, ns, obj, no, r, val, flags,
 		   r == ENT_REL_COOPERATES_WITH ? "with" : "trigger");
 	if (r != ENT_REL_COOPERATES_WITH && r != ENT_REL_HELD_IN && r != ENT_REL_PART_OF &&
