@@ -268,6 +268,8 @@ static int span_type_depth(const ent_extractor *ex, const ent_doc *d, size_t a,
 		int right_named = r > k + 1 && r < *b &&
 				  head_ending(ex, d, r, segment_end(ex, d, r, rb), &at) >= 0 &&
 				  head_ending(ex, d, a, lseg, &at) >= 0;
+		if (match(&ex->gaz.adjectives, d, a, k, &at) == k - a)
+			return -1; /* "European and Gulf lenders" */
 		if (left_whole || known_exactly(ex, d, a, k) || (!between && right_named && lseg < k)) {
 			*b = k;
 			break;
@@ -561,8 +563,12 @@ static int pattern_at(const ent_extractor *ex, const ent_doc *d, size_t i, size_
 			return 1;
 		/* a capitalised name followed by a lower-case head: "the Arab-China
 		 * Digital Library project" */
-		if (b < end && b - i >= 2 && is_lower(d, b) &&
-		    match(&ex->lex.lheads, d, b, end, &v) == 1 && !known_exactly(ex, d, i, b)) {
+		int plain = 1; /* no connectors: "the Arab-China Digital Library project" */
+		for (size_t k = i; k < b; k++)
+			plain &= !is_lower(d, k) || (k > i && glued_dash(d, k - 1, b));
+		if (b < end && b - i >= 2 && plain && is_lower(d, b) &&
+		    match(&ex->lex.lheads, d, b, end, &v) == 1 && !known_exactly(ex, d, i, b) &&
+		    !match(&ex->gaz.names, d, i, b, &v)) {
 			c->type = (int)v;
 			c->suffix_tok = b;
 			return 1;

@@ -180,12 +180,32 @@ static size_t word_count(const char *n)
 	return w;
 }
 
-/* Is the normalized prefix pre[0, n) the name of an organization? */
+/* Is the normalized prefix pre[0, n) an organization's name ("g20 ...")
+ * or a run of actors' names ("eu japan ...")? Greedy, longest first. */
 static int owner_prefix(ent_extractor *ex, const char *pre, size_t n)
 {
 	size_t *r = ent_map_getn(&ex->by_norm, pre, n);
+	size_t i = 0, parts = 0;
 
-	return r && ent_reg_type(ex, ent_reg_find(ex, *r)) == ENT_TYPE_ORGANIZATION;
+	if (r && ent_reg_type(ex, ent_reg_find(ex, *r)) == ENT_TYPE_ORGANIZATION)
+		return 1;
+	while (i < n) {
+		size_t best = 0;
+		for (size_t e = n; e > i; e--) {
+			if (e < n && pre[e] != ' ')
+				continue;
+			r = ent_map_getn(&ex->by_norm, pre + i, e - i);
+			if (r && ent_reg_actor(ex, ent_reg_find(ex, *r))) {
+				best = e;
+				break;
+			}
+		}
+		if (!best)
+			return 0;
+		parts++;
+		i = best < n ? best + 1 : n;
+	}
+	return parts >= 2;
 }
 
 /* Short forms merge into the one long form that extends them:
