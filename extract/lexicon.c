@@ -221,6 +221,7 @@ void ent_lexicon_init(ent_lexicon *lx)
 	memset(lx, 0, sizeof(*lx));
 	ent_phrases_init(&lx->heads, 0);
 	ent_phrases_init(&lx->lheads, 0);
+	ent_phrases_init(&lx->appos, 0);
 	ent_phrases_init(&lx->connectors, 0);
 	ent_phrases_init(&lx->segments, 0);
 	ent_phrases_init(&lx->titles, 0);
@@ -236,6 +237,7 @@ void ent_lexicon_release(ent_lexicon *lx)
 {
 	ent_phrases_release(&lx->heads);
 	ent_phrases_release(&lx->lheads);
+	ent_phrases_release(&lx->appos);
 	ent_phrases_release(&lx->connectors);
 	ent_phrases_release(&lx->segments);
 	ent_phrases_release(&lx->titles);
@@ -298,12 +300,12 @@ static ent_status lex_row(void *ctx, char **f, size_t n, const char *origin,
 
 	if (!*phrase)
 		return ent_error_set(err, ENT_ERR_INPUT, origin, line, "empty phrase");
-	if (!strcmp(kind, "head") || !strcmp(kind, "lhead")) {
+	if (!strcmp(kind, "head") || !strcmp(kind, "lhead") || !strcmp(kind, "appos")) {
 		if (ent_type_parse(val, &type) != 0)
 			return ent_error_set(err, ENT_ERR_INPUT, origin, line,
 					     "unknown entity type '%s'", val);
-		ent_phrases_add(kind[0] == 'h' ? &lx->heads : &lx->lheads, phrase,
-				(size_t)type);
+		ent_phrases_add(kind[0] == 'h' ? &lx->heads : kind[0] == 'l' ? &lx->lheads : &lx->appos,
+				phrase, (size_t)type);
 	} else if (!strcmp(kind, "trigger")) {
 		if (trigger_value(val, &v) != 0)
 			return ent_error_set(err, ENT_ERR_INPUT, origin, line,

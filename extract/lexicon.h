@@ -69,6 +69,7 @@ enum {
 typedef struct ent_lexicon {
 	ent_phrases heads;      /* capitalised head word -> ent_type */
 	ent_phrases lheads;     /* lower-case head after a name -> ent_type */
+	ent_phrases appos;      /* head noun of an appositive -> ent_type */
 	ent_phrases connectors; /* lower-case words inside names */
 	ent_phrases segments;   /* connectors that end a name's first segment */
 	ent_phrases titles;     /* person titles */

@@ -395,6 +395,67 @@ static int place_by_context(const ent_extractor *ex, const ent_doc *d, size_t a,
 	return 1;
 }
 
+/* "RuralStar, a solution put forward by ...", "Smart Education of China,
+ * an online public service platform": the appositive's head noun types
+ * the name before it. */
+static int appositive_type(const ent_extractor *ex, const ent_doc *d, size_t a, size_t b,
+			   size_t end, cand *c)
+{
+	size_t v;
+
+	if (b + 3 >= end || !tok_eq(d, b, ",") ||
+	    (!tok_eq(d, b + 1, "a") && !tok_eq(d, b + 1, "an") && !tok_eq(d, b + 1, "the")))
+		return 0;
+	if (match(&ex->gaz.names, d, a, b, &v) || b - a > 6)
+		return 0;
+	if (a > 0 && a != d->sent_tok[d->cur_sent] && is_cap(d, a - 1))
+		return 0; /* not where a name starts: "Smart [Education of China]" */
+	for (size_t k = b + 2; k < end && k < b + 9; k++) {
+		if (tok(d, k)->flags & ENT_TK_PUNCT && !(tok(d, k)->flags & ENT_TK_DASH))
+			return 0;
+		if (is_lower(d, k) && match(&ex->lex.appos, d, k, end, &v) == 1 &&
+		    (k + 1 >= end || !is_lower(d, k + 1) || tok_eq(d, k + 1, "that") ||
+		     tok_eq(d, k + 1, "which") || tok_eq(d, k + 1, "put") ||
+		     tok_eq(d, k + 1, "set") || tok_eq(d, k + 1, "launched") ||
+		     tok_eq(d, k + 1, "for") || tok_eq(d, k + 1, "of") || tok_eq(d, k + 1, "the"))) {
+			c->na = a;
+			c->nb = b;
+			c->type = (int)v;
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/* One CamelCase word no list knows ("RuralStar", "ChinesePlus") names a
+ * product or programme; surname prefixes (McCain, DeVos) excluded. */
+static int camel_case(const ent_extractor *ex, const ent_doc *d, size_t a, size_t b,
+		      cand *c)
+{
+	static const char *const prefixes[] = { "Mc", "Mac", "De", "Di", "La", "Le", "Van",
+						"Von", "Du", NULL };
+	const ent_token *t = tok(d, a);
+	const char *p = d->text + t->start;
+	size_t v, humps = 0;
+
+	if (b != a + 1 || t->len < 6 || (t->flags & ENT_TK_UPPER) ||
+	    match(&ex->gaz.names, d, a, b, &v))
+		return 0;
+	for (uint32_t k = 1; k < t->len; k++)
+		if (p[k] >= 'A' && p[k] <= 'Z' && p[k - 1] >= 'a' && p[k - 1] <= 'z')
+			humps++;
+	for (int k = 0; prefixes[k]; k++)
+		if (!strncmp(p, prefixes[k], strlen(prefixes[k])) &&
+		    p[strlen(prefixes[k])] >= 'A' && p[strlen(prefixes[k])] <= 'Z')
+			return 0;
+	if (humps != 1)
+		return 0;
+	c->na = a;
+	c->nb = b;
+	c->type = ENT_TYPE_PROGRAM;
+	return 1;
+}
+
 /* A person: title words, then up to four capitalised words. */
 static int person_span(const ent_extractor *ex, const ent_doc *d, size_t a, size_t b,
 		       cand *c)
@@ -540,9 +601,17 @@ static int pattern_at(const ent_extractor *ex, const ent_doc *d, size_t i, size_
 	}
 	if (!is_cap(d, i) && !is_ordinal(ex, d, i, end))
 		return 0;
-	if (i == first && (ent_map_getn(&ex->lex.stopinit, d->text + tok(d, i)->start,
-					tok(d, i)->len) || seen_lower(d, i)))
+	if (i == first && ent_map_getn(&ex->lex.stopinit, d->text + tok(d, i)->start,
+				       tok(d, i)->len))
 		return 0;
+	if (i == first && seen_lower(d, i)) {
+		/* an ordinary word opens the sentence, unless an appositive says
+		 * the whole run is a name: "Smart Education of China, an online
+		 * platform" */
+		len = scan_span(ex, d, i, end);
+		c->len = len;
+		return len && appositive_type(ex, d, i, i + len, end, c);
+	}
 	if (i == first && i + 1 < end && is_lower(d, i + 1) && tok(d, i)->len > 4 &&
 	    !memcmp(d->text + tok(d, i)->start + tok(d, i)->len - 3, "ing", 3))
 		return 0; /* "Recalling the Plan ...", "Welcoming the ..." */
@@ -559,7 +628,8 @@ static int pattern_at(const ent_extractor *ex, const ent_doc *d, size_t i, size_
 	if (type < 0) {
 		if (person_span(ex, d, i, b, c) || person_by_context(ex, d, i, b, end, c))
 			return 1;
-		if (place_by_context(ex, d, i, b, c))
+		if (place_by_context(ex, d, i, b, c) || appositive_type(ex, d, i, b, end, c) ||
+		    camel_case(ex, d, i, b, c))
 			return 1;
 		/* a capitalised name followed by a lower-case head: "the Arab-China
 		 * Digital Library project" */

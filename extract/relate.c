@@ -173,7 +173,7 @@ static int usable(const sent *st, size_t k, accept_fn ok)
 static int is_relative(const ent_doc *d, size_t i)
 {
 	return tok_eq(d, i, "which") || tok_eq(d, i, "that") || tok_eq(d, i, "who") ||
-	       tok_eq(d, i, "whom");
+	       tok_eq(d, i, "whom") || tok_eq(d, i, "whose");
 }
 
 /* ---- pair names, owners, places ---- */
@@ -333,6 +333,23 @@ static int embedded(const sent *st, size_t from, size_t to, ent_rel r)
 	return 0;
 }
 
+/* "A, Kenya's Cabinet Secretary for X, and B, India's Minister": the
+ * mention after the appositive of person k, or st->n. */
+static size_t appositive_end(const sent *st, size_t k)
+{
+	size_t stop = st->m[k].b + 30 < st->end ? st->m[k].b + 30 : st->end;
+
+	for (size_t j = st->m[k].b + 1; j + 1 < stop; j++) {
+		if (!tok_eq(st->d, j, "and") || !tok_eq(st->d, j - 1, ","))
+			continue;
+		for (size_t q = k + 1; q < st->n; q++)
+			if (st->m[q].a == j + 1 && mtype(st, &st->m[q]) == ENT_TYPE_PERSON)
+				return q;
+		break;
+	}
+	return st->n;
+}
+
 /* The coordinated list of accepted mentions starting nearest after i. */
 static size_t list_after(const sent *st, size_t i, accept_fn ok, ent_rel r, size_t *out)
 {
@@ -364,11 +381,16 @@ static size_t list_after(const sent *st, size_t i, accept_fn ok, ent_rel r, size
 			return 0;
 found:
 	out[n++] = st->m[k].ent;
-	while (k + 1 < st->n && n < MAX_LIST && usable(st, k + 1, ok)) {
+	while (k + 1 < st->n && n < MAX_LIST) {
 		int a = 0;
-		if (!list_glue(st, st->m[k].b, st->m[k + 1].a, &a))
+		size_t next = k + 1;
+		if (mtype(st, &st->m[k]) == ENT_TYPE_PERSON && tok_eq(st->d, st->m[k].b, ","))
+			next = appositive_end(st, k);
+		if (next >= st->n || !usable(st, next, ok))
 			break;
-		k++;
+		if (next == k + 1 && !list_glue(st, st->m[k].b, st->m[k + 1].a, &a))
+			break;
+		k = next;
 		out[n++] = st->m[k].ent;
 	}
 	return n;
@@ -463,7 +485,7 @@ static size_t relative_object(const sent *st, size_t i, accept_fn ok, size_t *su
 	if (k < 0 || st->m[k].b + 2 < i)
 		return 0; /* the subject sits right before the verb */
 	rel_at = st->m[k].a;
-	while (rel_at > st->a && rel_at + 4 > st->m[k].a && !is_relative(st->d, rel_at - 1))
+	while (rel_at > st->a && rel_at + 5 > st->m[k].a && !is_relative(st->d, rel_at - 1))
 		rel_at--;
 	if (rel_at == st->a || !is_relative(st->d, rel_at - 1))
 		return 0;

@@ -15,6 +15,7 @@ command -v dot >/dev/null 2>&1 || need="$need graphviz"
 command -v xmllint >/dev/null 2>&1 || need="$need libxml2-utils"
 [ -f /usr/share/iso-codes/json/iso_3166-1.json ] || need="$need iso-codes"
 if [ "${ENTENTE_TEST_DEPS:-0}" = 1 ]; then
+	command -v python3 >/dev/null 2>&1 || need="$need python3"
 	/usr/bin/python3 -c 'import networkx' 2>/dev/null || need="$need python3-networkx"
 	/usr/bin/python3 -c 'import igraph' 2>/dev/null || need="$need python3-igraph"
 fi

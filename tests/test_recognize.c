@@ -143,6 +143,21 @@ START_TEST(entities_sorted_with_stable_keys)
 }
 END_TEST
 
+START_TEST(appositives_and_camel_case)
+{
+	ent_extractor *ex = th_extract(
+		"Officials praised FarmLink, a mobile advisory service used by 2 million farmers. "
+		"Clean Rivers Watch, an online monitoring platform, opened in 2021. Delegates "
+		"met John McArthur and visited the BlueDot Centre for Research.");
+	const ent_corpus *c = ent_extractor_corpus(ex);
+	HAS(c, ENT_TYPE_PROGRAM, "FarmLink");
+	HAS(c, ENT_TYPE_PROGRAM, "Clean Rivers Watch");
+	HASNT(c, "McArthur");
+	HAS(c, ENT_TYPE_ORGANIZATION, "BlueDot Centre for Research");
+	ent_extractor_free(ex);
+}
+END_TEST
+
 Suite *suite_recognize(void)
 {
 	Suite *s = suite_create("recognize");
@@ -154,6 +169,7 @@ Suite *suite_recognize(void)
 	tcase_add_test(tc, precision_guards);
 	tcase_add_test(tc, names_end_at_their_complement);
 	tcase_add_test(tc, entities_sorted_with_stable_keys);
+	tcase_add_test(tc, appositives_and_camel_case);
 	suite_add_tcase(s, tc);
 	return s;
 }

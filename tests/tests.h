@@ -12,6 +12,7 @@ Suite *suite_relate(void);
 Suite *suite_graph(void);
 Suite *suite_render(void);
 Suite *suite_cli(void);
+Suite *suite_quality(void);
 
 /* Path of ../shared relative to the repository root, where the white paper
  * and its gold annotation live (CI has it too). */
