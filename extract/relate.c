@@ -228,6 +228,8 @@ static int list_glue(const sent *st, size_t from, size_t to, int *has_and)
 	return !paren;
 }
 
+static const char *const pronouns[] = { "we", "they", "he", "she", "it", "i", NULL };
+
 static const char *const including[] = { "including", "include", "includes", "namely",
 					 "like", NULL };
 
@@ -294,10 +296,32 @@ static size_t list_before(const sent *st, size_t i, accept_fn ok, size_t *out)
 			k = q;
 		}
 	}
-	for (size_t j = st->m[k].b; j < i; j++)
+	for (size_t j = st->m[k].b; j < i; j++) {
 		if (tok_eq(st->d, j, ";") || (is_relative(st->d, j) && j + 1 < i &&
 					      !tok_eq(st->d, j - 1, ",")))
 			return 0;
+		/* "... and we also work with X": a pronoun is the subject; "we"
+		 * is the document's own actor (a speech, a statement) */
+		if (tok_in(st->d, j, pronouns)) {
+			if (!tok_eq(st->d, j, "we") || st->d->actor == SIZE_MAX ||
+			    !ok(st->ex, st->d->actor))
+				return 0;
+			out[0] = st->d->actor;
+			return 1;
+		}
+		/* "the Summit hosted by India, where leaders adopted X": the
+		 * antecedent of "where" */
+		if (tok_eq(st->d, j, "where") && j > st->a && tok_eq(st->d, j - 1, ",")) {
+			for (long q = k; q >= 0; q--)
+				if (st->m[q].b <= j - 1 && usable(st, (size_t)q, ok) &&
+				    ent_reg_type(st->ex, ent_reg_find(st->ex, st->m[q].ent)) ==
+					    ENT_TYPE_EVENT) {
+					out[0] = st->m[q].ent;
+					return 1;
+				}
+			return 0;
+		}
+	}
 	out[n++] = st->m[k].ent;
 	first = (size_t)k;
 	while (k > 0 && n < MAX_LIST && usable(st, (size_t)k - 1, ok) &&
@@ -489,7 +513,7 @@ static size_t relative_object(const sent *st, size_t i, accept_fn ok, size_t *su
 		rel_at--;
 	if (rel_at == st->a || !is_relative(st->d, rel_at - 1))
 		return 0;
-	for (long q = k - 1; q >= 0 && st->m[q].b + 12 > rel_at; q--)
+	for (long q = k - 1; q >= 0 && st->m[q].b + 20 > rel_at; q--)
 		if (st->m[q].b < rel_at && usable(st, (size_t)q, ok)) {
 			out[0] = st->m[q].ent;
 			return 1;
@@ -574,6 +598,8 @@ static void emit_pairs(sent *st, const size_t *subj, size_t ns, const size_t *ob
 				rr = ENT_REL_PARTICIPATED_IN;
 			if ((val & ENT_TRIG_ORG) && ot != ENT_TYPE_ORGANIZATION)
 				continue;
+			if ((val & ENT_TRIG_WEAK) && ot != ENT_TYPE_ORGANIZATION && ot != ENT_TYPE_EVENT)
+				continue;
 			rel(st, subj[a], rr, obj[b], flags, rule);
 		}
 }
@@ -615,6 +641,9 @@ static void apply_trigger(sent *st, size_t i, size_t len, size_t val)
 	size_t by = passive_at(st, i, len);
 	if (r == ENT_REL_HOSTED && held_in_after(st, i, len, flags) && !by)
 		return;
+	if (!by && i + len < st->end && tok_eq(st->d, i + len, "between") &&
+	    (r == ENT_REL_SIGNED || r == ENT_REL_LAUNCHED || r == ENT_REL_ADOPTED))
+		by = i + len; /* "the MoU was concluded between A and B" */
 	if (by) {
 		ns = list_after(st, by + 1, subject_kind(r), r, subj);
 		no = list_before(st, i, object_kind(r), obj);
