@@ -940,14 +940,25 @@ static size_t register_pattern(ent_extractor *ex, ent_doc *d, const cand *c, siz
 
 	ent_buf_init(&name);
 	ent_buf_init(&alias);
-	ent_doc_span(d, c->na, c->nb, &name);
-	ent_buf_adds(&alias, name.data);
+	ent_doc_span(d, c->na, c->nb, &alias);
+	/* the name without an inner "(ACR)": "League of Arab States (LAS)
+	 * Secretariat" is the League of Arab States Secretariat */
+	for (size_t k = c->na; k < c->nb; k++) {
+		if (tok_eq(d, k, "(")) {
+			while (k < c->nb && !tok_eq(d, k, ")"))
+				k++;
+			continue;
+		}
+		if (name.len && (tok(d, k)->flags & ENT_TK_SPACE))
+			ent_buf_addc(&name, ' ');
+		ent_buf_add(&name, d->text + tok(d, k)->start, tok(d, k)->len);
+	}
 	singular(ex, &name);
 	r = ent_reg_name(ex, name.data, (ent_type)c->type);
-	ent_reg_surface(ex, r, alias.data);
+	ent_reg_surface(ex, r, name.data);
 	ent_phrases_add(&ex->learned, alias.data, r);
 	if (strcmp(alias.data, name.data))
-		ent_reg_surface(ex, r, name.data);
+		ent_reg_alias(ex, r, alias.data); /* plural or with "(ACR)" */
 	if (c->suffix_tok != SIZE_MAX) {
 		ent_buf_addc(&alias, ' ');
 		ent_doc_span(d, c->suffix_tok, c->suffix_tok + 1, &alias);
