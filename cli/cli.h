@@ -56,8 +56,14 @@ int cli_usage_error(const char *cmd, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 
 /* Print `entente: FILE[:LINE]: reason` (or `entente: reason`) for `err`
- * and return its exit code (1 if `err` holds no error). */
+ * and return its exit code (1 if `err` holds no error). A write to a pipe
+ * whose reader has gone exits 4 without a message. */
 int cli_report(const ent_error *err);
+
+/* Non-zero when standard output is a pipe whose reader has gone, as in
+ * `entente extract ... | head`: the reader wanted no more, which is no
+ * news to report (the exit status still says 4). */
+int cli_stdout_reader_gone(void);
 
 /* Print `entente: ` and the message; returns `code`. */
 int cli_fail(ent_status code, const char *fmt, ...)

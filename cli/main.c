@@ -83,6 +83,8 @@ static int close_stdout(int rc)
 	errno = 0;
 	if (fclose(stdout) != 0)
 		bad = 1;
+	if (bad && rc == 0 && errno == EPIPE && cli_stdout_reader_gone())
+		return ENT_ERR_OUTPUT;
 	if (bad && rc == 0) {
 		fprintf(stderr, "entente: standard output: write error: %s\n",
 			strerror(errno ? errno : EIO));

@@ -3,10 +3,12 @@
  * style: one line on stderr, `entente: FILE[:LINE]: reason`, the exit code
  * being the ent_status of the failure.
  */
+#include <poll.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli.h"
 #include "util.h"
@@ -92,11 +94,26 @@ static void put_one_line(const char *s)
 	}
 }
 
+int cli_stdout_reader_gone(void)
+{
+	struct pollfd p = { STDOUT_FILENO, POLLOUT, 0 };
+
+	return poll(&p, 1, 0) == 1 && (p.revents & POLLERR);
+}
+
 int cli_report(const ent_error *err)
 {
+	/* "-" is standard output to writers, standard input to readers */
+	int output = err->code == ENT_ERR_OUTPUT;
+	int std = !strcmp(err->file, "-") ||
+		  (output && !strcmp(err->file, "standard output"));
+
+	if (output && std && cli_stdout_reader_gone())
+		return ENT_ERR_OUTPUT;
 	fputs("entente: ", stderr);
 	if (err->file[0]) {
-		put_one_line(err->file);
+		put_one_line(!std ? err->file
+			     : output ? "standard output" : "standard input");
 		if (err->line > 0)
 			fprintf(stderr, ":%ld", err->line);
 		fputs(": ", stderr);

@@ -20,6 +20,10 @@ ent_status cli_write_output(const char *path, cli_writer write,
 	if (st != ENT_OK)
 		return st;
 	st = write(of.fp, ctx, err);
+	if (st == ENT_ERR_OUTPUT && err && !err->file[0])
+		/* the writer knows a stream, not its name */
+		snprintf(err->file, sizeof(err->file), "%s",
+			 !path || !strcmp(path, "-") ? "standard output" : path);
 	if (st != ENT_OK) {
 		ent_ofile_abort(&of);
 		return st;
