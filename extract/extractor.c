@@ -203,7 +203,18 @@ ent_status ent_extractor_add_text(ent_extractor *ex, const char *doc,
 	if (len > ENT_MAX_DOC_BYTES)
 		return ent_error_set(err, ENT_ERR_LIMIT, doc, 0,
 				     "document is larger than %zu bytes", ENT_MAX_DOC_BYTES);
-	st = ent_text_sanitize(doc, data, len, &text, &text_len, err);
+	ent_markup kind = ent_markup_sniff(data, len);
+	if (kind != ENT_MARKUP_NONE) {
+		char *plain;
+		size_t plain_len;
+		st = ent_markup_text(doc, data, len, kind, &plain, &plain_len, err);
+		if (st != ENT_OK)
+			return st;
+		st = ent_text_sanitize(doc, plain, plain_len, &text, &text_len, err);
+		free(plain);
+	} else {
+		st = ent_text_sanitize(doc, data, len, &text, &text_len, err);
+	}
 	if (st != ENT_OK)
 		return st;
 	memset(&d, 0, sizeof(d));

@@ -99,6 +99,15 @@ typedef struct ent_doc {
 	size_t cur_sent;        /* the sentence being recognized */
 } ent_doc;
 
+/* markup.c: HTML and XML to text. */
+typedef enum ent_markup { ENT_MARKUP_NONE, ENT_MARKUP_HTML, ENT_MARKUP_XML } ent_markup;
+/* What the document is, judged by its first bytes. */
+ent_markup ent_markup_sniff(const char *data, size_t len);
+/* Its text (malloc'ed), blocks separated by blank lines. Malformed XML is
+ * ENT_ERR_INPUT with the line; HTML is recovered. */
+ent_status ent_markup_text(const char *doc, const char *data, size_t len, ent_markup kind,
+			   char **text, size_t *text_len, ent_error *err);
+
 /* registry.c */
 size_t ent_reg_find(ent_extractor *ex, size_t r);
 /* The record for a gazetteer entry (created on first use). */

@@ -1,9 +1,11 @@
 /* Unit tests of the text layer: sanitizing, sentence splitting, tokens. */
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "tests.h"
-#include "../extract/text.h"
+#include "helpers.h"
+#include "../extract/internal.h"
 #include "util.h"
 
 static char *clean(const char *in, size_t len, ent_status want)
@@ -112,6 +114,81 @@ START_TEST(tokens_and_flags)
 }
 END_TEST
 
+START_TEST(html_main_text_only)
+{
+	const char *html =
+		"<!DOCTYPE html><html><head><title>T</title><script>Russia signed the Fake "
+		"Accord.</script><style>p{}</style></head><body><nav>Japan menu</nav>"
+		"<main><h1>News</h1><p>Kenya hosted the Nairobi Data Forum&nbsp;in 2023.</p>"
+		"<table><tr><td>Peru</td><td>attended the Lima Summit.</td></tr></table>"
+		"<p>Broken <b>tags <i>here</p></main><footer>Brazil footer</footer>"
+		"<!-- Chile comment --></body></html>";
+	ck_assert_int_eq(ent_markup_sniff(html, strlen(html)), ENT_MARKUP_HTML);
+	ent_extractor *ex = th_extract(html);
+	const ent_corpus *c = ent_extractor_corpus(ex);
+	ck_assert(th_relation(c, "Kenya", ENT_REL_HOSTED, "Nairobi Data Forum"));
+	ck_assert(th_relation(c, "Peru", ENT_REL_PARTICIPATED_IN, "Lima Summit"));
+	ck_assert_int_lt(th_named(c, "Russia"), 0);
+	ck_assert_int_lt(th_named(c, "Japan"), 0);
+	ck_assert_int_lt(th_named(c, "Brazil"), 0);
+	ck_assert_int_lt(th_named(c, "Chile"), 0);
+	ent_extractor_free(ex);
+}
+END_TEST
+
+START_TEST(xml_is_safe)
+{
+	char path[] = "/tmp/ent-secret-XXXXXX";
+	int fd = mkstemp(path);
+	ck_assert_int_ge(fd, 0);
+	ck_assert_int_eq(write(fd, "Zanzibar signed the Secret Accord.", 34), 34);
+	close(fd);
+	char *xml = ent_xasprintf("<?xml version=\"1.0\"?>\n<!DOCTYPE r [<!ENTITY x SYSTEM "
+				  "\"file://%s\">]>\n<r><p>Peru signed the Andes Accord.</p>"
+				  "<p>&x;</p></r>\n", path);
+	ent_extractor *ex = th_extract(xml);
+	const ent_corpus *c = ent_extractor_corpus(ex);
+	ck_assert(th_relation(c, "Peru", ENT_REL_SIGNED, "Andes Accord"));
+	ck_assert_int_lt(th_named(c, "Secret Accord"), 0);
+	ent_extractor_free(ex);
+	unlink(path);
+	free(xml);
+
+	/* billion laughs: rejected, quickly */
+	ent_buf b;
+	ent_buf_init(&b);
+	ent_buf_adds(&b, "<?xml version=\"1.0\"?><!DOCTYPE l [<!ENTITY a \"ha\">");
+	for (int i = 1; i < 10; i++)
+		ent_buf_printf(&b, "<!ENTITY %c \"&%c;&%c;&%c;&%c;&%c;&%c;&%c;&%c;&%c;&%c;\">",
+			       'a' + i, 'a' + i - 1, 'a' + i - 1, 'a' + i - 1, 'a' + i - 1,
+			       'a' + i - 1, 'a' + i - 1, 'a' + i - 1, 'a' + i - 1, 'a' + i - 1,
+			       'a' + i - 1);
+	ent_buf_adds(&b, "]><l>&j;</l>");
+	ent_extractor *ex2 = ent_extractor_new();
+	ent_error e;
+	ent_error_clear(&e);
+	ent_status st = ent_extractor_add_text(ex2, "laughs.xml", b.data, b.len, &e);
+	ck_assert_int_eq(st, ENT_ERR_INPUT);
+	ck_assert_ptr_nonnull(strstr(e.msg, "XML"));
+	ent_extractor_free(ex2);
+	ent_buf_release(&b);
+}
+END_TEST
+
+START_TEST(xml_malformed_names_line)
+{
+	const char *bad = "<r>\n<p>Peru signed\n</r>";
+	ent_extractor *ex = ent_extractor_new();
+	ent_error e;
+	ent_error_clear(&e);
+	ck_assert_int_eq(ent_extractor_add_text(ex, "bad.xml", bad, strlen(bad), &e), ENT_ERR_INPUT);
+	ck_assert_str_eq(e.file, "bad.xml");
+	ck_assert_int_eq(e.line, 3);
+	ck_assert_ptr_nonnull(strstr(e.msg, "malformed XML"));
+	ent_extractor_free(ex);
+}
+END_TEST
+
 Suite *suite_text(void)
 {
 	Suite *s = suite_create("text");
@@ -121,6 +198,9 @@ Suite *suite_text(void)
 	tcase_add_test(tc, split_sentences);
 	tcase_add_test(tc, split_wrapped_prose);
 	tcase_add_test(tc, tokens_and_flags);
+	tcase_add_test(tc, html_main_text_only);
+	tcase_add_test(tc, xml_is_safe);
+	tcase_add_test(tc, xml_malformed_names_line);
 	suite_add_tcase(s, tc);
 	return s;
 }
