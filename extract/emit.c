@@ -3,6 +3,7 @@
  * and a TSV table for spreadsheets and shell tools. Entities first, with
  * ids e1..eN in corpus order, then relations in document order.
  */
+#include <errno.h>
 #include <string.h>
 
 #include "internal.h"
@@ -117,6 +118,7 @@ ent_status ent_corpus_write(const ent_corpus *c, ent_extract_format fmt,
 		ok = flush(&b, out);
 	ent_buf_release(&b);
 	if (!ok || ferror(out))
-		return ent_error_set(err, ENT_ERR_OUTPUT, "", 0, "write error");
+		return ent_error_set(err, ENT_ERR_OUTPUT, "", 0, "write error: %s",
+				     strerror(errno ? errno : EIO));
 	return ENT_OK;
 }
