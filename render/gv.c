@@ -1,10 +1,13 @@
 /*
- * The Graphviz wrapper. One GVC_t serves the whole process: creating and
- * freeing a context per graph made valgrind report invalid reads in the
- * pango plugin (see the sharp-edges notes). The context is built from
- * plugins linked into the binary (core, dot_layout, neato_layout and
- * pango for PNG/PDF) with demand loading off, so no config file or
- * plugin directory is read and the same plugins are found everywhere.
+ * The Graphviz wrapper. Contexts live as long as the process: creating
+ * and freeing one per graph made valgrind report invalid reads in the
+ * pango plugin (see the sharp-edges notes). There are at most two, for
+ * the two ways of measuring text (see gv.h): core + dot_layout +
+ * neato_layout for SVG, the same plus pango for PNG and PDF, the second
+ * created only when a PNG or PDF is asked for. Both are built from
+ * plugins linked into the binary with demand loading off, so no config
+ * file or plugin directory is read and the same plugins are found
+ * everywhere.
  *
  * Every call into Graphviz runs in a capture scope: cgraph's message hook
  * (agseterrf) collects warnings and errors into a bounded buffer, nothing
@@ -26,7 +29,14 @@ extern gvplugin_library_t gvplugin_dot_layout_LTX_library;
 extern gvplugin_library_t gvplugin_neato_layout_LTX_library;
 extern gvplugin_library_t gvplugin_pango_LTX_library;
 
-static const lt_symlist_t builtins[] = {
+static const lt_symlist_t builtins_estimated[] = {
+	{ "gvplugin_core_LTX_library", &gvplugin_core_LTX_library },
+	{ "gvplugin_dot_layout_LTX_library", &gvplugin_dot_layout_LTX_library },
+	{ "gvplugin_neato_layout_LTX_library", &gvplugin_neato_layout_LTX_library },
+	{ NULL, NULL },
+};
+
+static const lt_symlist_t builtins_pango[] = {
 	{ "gvplugin_core_LTX_library", &gvplugin_core_LTX_library },
 	{ "gvplugin_dot_layout_LTX_library", &gvplugin_dot_layout_LTX_library },
 	{ "gvplugin_neato_layout_LTX_library", &gvplugin_neato_layout_LTX_library },
@@ -34,7 +44,10 @@ static const lt_symlist_t builtins[] = {
 	{ NULL, NULL },
 };
 
-static GVC_t *gvc;
+static GVC_t *contexts[2];
+
+/* The graph last laid out by a "nop" engine (see release_nop()). */
+static Agraph_t *nop_graph;
 
 /* Messages of the current scope, bounded: a layout can warn per node. */
 static char msgs[2048];
@@ -94,17 +107,21 @@ static const char *first_error(char *buf, size_t size)
 	return buf;
 }
 
-static GVC_t *context(void)
+/* Call inside a scope. */
+static GVC_t *context(ent_gv_text text)
 {
-	if (!gvc) {
-		gvc = gvContextPlugins(builtins, 0);
-		if (!gvc) {
+	GVC_t **c = &contexts[text == ENT_GV_TEXT_PANGO];
+
+	if (!*c) {
+		*c = gvContextPlugins(text == ENT_GV_TEXT_PANGO ? builtins_pango
+								: builtins_estimated, 0);
+		if (!*c) {
 			fputs("entente: cannot create the Graphviz context: out of memory\n",
 			      stderr);
 			abort();
 		}
 	}
-	return gvc;
+	return *c;
 }
 
 Agraph_t *ent_gv_open(void)
@@ -113,7 +130,7 @@ Agraph_t *ent_gv_open(void)
 	Agraph_t *g;
 
 	enter(&s);
-	context();
+	context(ENT_GV_TEXT_ESTIMATED); /* sets cgraph's defaults, such as label=\N */
 	g = agopen((char *)"entente", Agdirected, NULL);
 	leave(&s);
 	if (!g) {
@@ -125,6 +142,8 @@ Agraph_t *ent_gv_open(void)
 
 void ent_gv_close(Agraph_t *g)
 {
+	if (g == nop_graph)
+		nop_graph = NULL;
 	if (g)
 		agclose(g);
 }
@@ -179,46 +198,65 @@ const char *ent_gv_name(void *obj)
 	return v ? v : "";
 }
 
-ent_status ent_gv_layout(Agraph_t *g, const char *engine, const char *target,
-			 ent_error *err)
+ent_status ent_gv_layout(Agraph_t *g, ent_gv_text text, const char *engine,
+			 const char *target, ent_error *err)
 {
 	char why[256];
 	scope s;
 	int rc, failed;
 
+	if (!strncmp(engine, "nop", 3))
+		nop_graph = g;
 	enter(&s);
-	rc = gvLayout(context(), g, engine);
+	rc = gvLayout(context(text), g, engine);
 	failed = leave(&s);
 	if (rc == 0 && !failed)
 		return ENT_OK;
-	ent_gv_free_layout(g);
-	first_error(why, sizeof(why));
+	first_error(why, sizeof(why)); /* before the next scope clears it */
+	ent_gv_free_layout(g, text);
 	return ent_error_set(err, ENT_ERR_OUTPUT, target, 0,
 			     "cannot lay out the graph with %s: %s", engine,
 			     *why ? why : "Graphviz failed");
 }
 
-void ent_gv_keep_positions(Agraph_t *g)
+void ent_gv_keep_positions(Agraph_t *g, ent_gv_text text)
 {
 	scope s;
 
 	enter(&s);
 	attach_attrs(g);
-	gvFreeLayout(context(), g);
+	gvFreeLayout(context(text), g);
 	leave(&s);
 }
 
-void ent_gv_free_layout(Agraph_t *g)
+/* Graphviz 2.42/2.43 leaks the node list of a "nop" layout: neato's
+ * cleanup frees it only when its global mode flag still says nop, which
+ * it no longer does by then (valgrind: scan_graph_mode, 8 bytes per
+ * node). Free it here, before the cleanup; the pointer is cleared, so a
+ * Graphviz that does free it frees NULL. */
+static void release_nop(Agraph_t *g)
+{
+	if (g != nop_graph)
+		return;
+	nop_graph = NULL;
+	if (aggetrec(g, (char *)"Agraphinfo_t", 0)) {
+		free(GD_neato_nlist(g));
+		GD_neato_nlist(g) = NULL;
+	}
+}
+
+void ent_gv_free_layout(Agraph_t *g, ent_gv_text text)
 {
 	scope s;
 
+	release_nop(g);
 	enter(&s);
-	gvFreeLayout(context(), g);
+	gvFreeLayout(context(text), g);
 	leave(&s);
 }
 
-ent_status ent_gv_render(Agraph_t *g, const char *format, char **data,
-			 size_t *len, const char *target, ent_error *err)
+ent_status ent_gv_render(Agraph_t *g, ent_gv_text text, const char *format,
+			 char **data, size_t *len, const char *target, ent_error *err)
 {
 	char why[256];
 	char *result = NULL;
@@ -227,7 +265,7 @@ ent_status ent_gv_render(Agraph_t *g, const char *format, char **data,
 	int rc, failed;
 
 	enter(&s);
-	rc = gvRenderData(context(), g, format, &result, &n);
+	rc = gvRenderData(context(text), g, format, &result, &n);
 	failed = leave(&s);
 	if (rc == 0 && !failed && result) {
 		*data = result;

@@ -13,6 +13,18 @@
 
 #include "entente/common.h"
 
+/* The two Graphviz contexts, each created on first use and kept for the
+ * life of the process. Text is measured either with the built-in metrics
+ * of the standard PostScript fonts (SVG: the same bytes on every machine,
+ * and no font library whose caches valgrind reports as leaks), or with
+ * the installed fonts through pango, which the cairo renderer needs to
+ * draw text at all (PNG, PDF). A graph is laid out, rendered and freed
+ * with the same one. */
+typedef enum ent_gv_text {
+	ENT_GV_TEXT_ESTIMATED,
+	ENT_GV_TEXT_PANGO
+} ent_gv_text;
+
 /* A new empty directed graph named "entente"; never NULL (aborts only when
  * out of memory, like every allocation). Free with ent_gv_close(). */
 Agraph_t *ent_gv_open(void);
@@ -42,20 +54,20 @@ const char *ent_gv_name(void *obj);
 
 /* Lay `g` out with `engine`. On failure, ENT_ERR_OUTPUT about `target` with
  * Graphviz's first error message, and no layout is left on `g`. */
-ent_status ent_gv_layout(Agraph_t *g, const char *engine, const char *target,
-			 ent_error *err);
+ent_status ent_gv_layout(Agraph_t *g, ent_gv_text text, const char *engine,
+			 const char *target, ent_error *err);
 
 /* Copy the layout into the graph's attributes (pos, bb, width, height),
  * then free the layout, so that a second pass can start from it. */
-void ent_gv_keep_positions(Agraph_t *g);
+void ent_gv_keep_positions(Agraph_t *g, ent_gv_text text);
 
 /* Free the layout of `g` (no-op when none). */
-void ent_gv_free_layout(Agraph_t *g);
+void ent_gv_free_layout(Agraph_t *g, ent_gv_text text);
 
 /* Render a laid-out `g` as `format` ("svg:svg:core", "png:cairo", ...)
  * into memory. The data is freed with ent_gv_free_data(). */
-ent_status ent_gv_render(Agraph_t *g, const char *format, char **data,
-			 size_t *len, const char *target, ent_error *err);
+ent_status ent_gv_render(Agraph_t *g, ent_gv_text text, const char *format,
+			 char **data, size_t *len, const char *target, ent_error *err);
 void ent_gv_free_data(char *data);
 
 /* Write `g` as DOT (no layout) to `fp`; a write error is ENT_ERR_OUTPUT. */

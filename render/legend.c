@@ -7,8 +7,8 @@
  * For images the legend is placed after layout, at fixed positions in a
  * framed column right of the drawing (no layout engine keeps a group of
  * disconnected nodes together on its own; clusters would, but leak in
- * dot). In DOT output it is a rank=sink group that the user's layout
- * places.
+ * dot). In DOT output it is a rank=same column chained by invisible
+ * edges, one component that the user's layout places.
  */
 #include <stdio.h>
 #include <string.h>
@@ -34,10 +34,11 @@
 
 typedef struct legend {
 	Agraph_t *ag;
-	Agraph_t *group; /* DOT: the rank=sink group; images: ag */
+	Agraph_t *group; /* DOT: the rank=same group; images: ag */
 	int placed;
 	double left;     /* content box left edge */
 	double y;        /* top of the next entry */
+	Agnode_t *prev;  /* DOT: the entry above, chained to the next one */
 	ent_buf name;
 } legend;
 
@@ -60,6 +61,15 @@ static void place(const legend *L, void *obj, double cx, double cy)
 		ent_gv_setf(obj, "pos", "%.2f,%.2f!", cx, cy);
 }
 
+/* DOT: invisible edges from entry to entry keep the column in order and
+ * make the legend one component, which packing keeps in one piece. */
+static void chain(legend *L, Agnode_t *v)
+{
+	if (!L->placed && L->prev)
+		ent_gv_set(ent_gv_edge(L->group, L->prev, v), "style", "invis");
+	L->prev = v;
+}
+
 /* A plain, left-aligned text line of the given height. */
 static Agnode_t *text_entry(legend *L, const char *kind, const char *label,
 		       const char *font, const char *size, double h)
@@ -67,6 +77,7 @@ static Agnode_t *text_entry(legend *L, const char *kind, const char *label,
 	Agnode_t *v = entry_node(L, L->group, kind, "");
 
 	ent_gv_set(v, "shape", "plaintext");
+	ent_gv_set(v, "margin", "0");
 	ent_gv_set(v, "label", label);
 	ent_gv_set(v, "fontname", font);
 	ent_gv_set(v, "fontsize", size);
@@ -74,6 +85,7 @@ static Agnode_t *text_entry(legend *L, const char *kind, const char *label,
 	ent_gv_setf(v, "width", "%.3f", WIDTH / 72.0);
 	ent_gv_setf(v, "height", "%.3f", h / 72.0);
 	place(L, v, L->left + WIDTH / 2, L->y - h / 2);
+	chain(L, v);
 	L->y -= h;
 	return v;
 }
@@ -93,6 +105,7 @@ static void type_entry(legend *L, ent_type t)
 	ent_gv_setf(v, "width", "%.3f", TYPE_W / 72.0);
 	ent_gv_setf(v, "height", "%.3f", TYPE_H / 72.0);
 	place(L, v, L->left + TYPE_W / 2, L->y - TYPE_STEP / 2);
+	chain(L, v);
 	L->y -= TYPE_STEP;
 }
 
@@ -114,11 +127,13 @@ static void rel_entry(legend *L, ent_rel r)
 	ent_buf_printf(&L->name, "%s\\l", ent_rel_name(r));
 	ent_gv_set(label, "label", L->name.data);
 	ent_gv_set(label, "shape", "plaintext");
+	ent_gv_set(label, "margin", "0");
 	ent_gv_set(label, "fontsize", "10");
 	ent_gv_set(label, "fixedsize", "true");
 	ent_gv_setf(label, "width", "%.3f", (WIDTH - LINE_W - 6) / 72.0);
 	ent_gv_setf(label, "height", "%.3f", (REL_STEP - 2) / 72.0);
 	place(L, label, L->left + LINE_W + 6 + (WIDTH - LINE_W - 6) / 2, y);
+	chain(L, label);
 
 	e = ent_gv_edge(L->ag, mark, label);
 	ent_buf_clear(&L->name);
@@ -147,7 +162,7 @@ static void rel_entry(legend *L, ent_rel r)
 }
 
 /* Add the legend; `bb` (llx, lly, urx, ury) places it, NULL leaves it to
- * the layout as a rank=sink group. */
+ * the layout as a rank=same group. */
 static void add_legend(Agraph_t *ag, const ent_graph *g, const double *bb)
 {
 	unsigned types = 0, rels = 0;
@@ -194,7 +209,7 @@ static void add_legend(Agraph_t *ag, const ent_graph *g, const double *bb)
 		L.y = top - PAD;
 	} else {
 		L.group = ent_gv_subgraph(ag, "legend");
-		ent_gv_set(L.group, "rank", "sink");
+		ent_gv_set(L.group, "rank", "same");
 	}
 
 	text_entry(&L, "title", "Legend\\l", "Helvetica-Bold", "13", HEAD_H);

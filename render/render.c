@@ -30,11 +30,12 @@
 static const struct format {
 	const char *name;
 	const char *gv; /* Graphviz renderer; NULL: DOT without layout */
+	ent_gv_text text;
 } formats[] = {
-	{ "svg", "svg:svg:core" },
-	{ "png", "png:cairo" },
-	{ "pdf", "pdf:cairo" },
-	{ "dot", NULL },
+	{ "svg", "svg:svg:core", ENT_GV_TEXT_ESTIMATED },
+	{ "png", "png:cairo", ENT_GV_TEXT_PANGO },
+	{ "pdf", "pdf:cairo", ENT_GV_TEXT_PANGO },
+	{ "dot", NULL, ENT_GV_TEXT_ESTIMATED },
 };
 
 static const char *const engines[] = { "dot", "neato", "fdp", "sfdp", "circo", "twopi" };
@@ -112,26 +113,51 @@ static ent_status write_bytes(const char *data, size_t len, const char *path,
 	return ent_ofile_commit(&of, err);
 }
 
+/* Cairo (1.16) stamps PDFs with the time of rendering. Blank the date
+ * out with spaces, which PDF dictionaries allow and which keep every byte
+ * offset of the cross-reference table valid: same graph, same bytes. */
+static void pdf_blank_dates(char *data, size_t len)
+{
+	static const char *const keys[] = { "/CreationDate", "/ModDate" };
+
+	for (size_t k = 0; k < sizeof(keys) / sizeof(keys[0]); k++) {
+		size_t n = strlen(keys[k]);
+
+		for (size_t i = 0; i + n < len; i++) {
+			size_t end = i + n;
+
+			if (memcmp(data + i, keys[k], n) != 0)
+				continue;
+			while (end < len && end < i + n + 64 && data[end] != ')')
+				end++;
+			if (end < len && data[end] == ')')
+				memset(data + i, ' ', end + 1 - i);
+		}
+	}
+}
+
 /* Lay out in two passes (see the top of the file) and render. */
 static ent_status draw(Agraph_t *ag, const ent_graph *g, const char *engine,
-		       const char *renderer, const char *path, ent_error *err)
+		       const struct format *fmt, const char *path, ent_error *err)
 {
 	char *data = NULL;
 	size_t len = 0;
 	ent_status st;
 
-	st = ent_gv_layout(ag, engine, path, err);
+	st = ent_gv_layout(ag, fmt->text, engine, path, err);
 	if (st != ENT_OK)
 		return st;
-	ent_gv_keep_positions(ag);
+	ent_gv_keep_positions(ag, fmt->text);
 	ent_scene_place_legend(ag, g);
-	st = ent_gv_layout(ag, "nop2", path, err);
+	st = ent_gv_layout(ag, fmt->text, "nop2", path, err);
 	if (st != ENT_OK)
 		return st;
-	st = ent_gv_render(ag, renderer, &data, &len, path, err);
-	ent_gv_free_layout(ag);
+	st = ent_gv_render(ag, fmt->text, fmt->gv, &data, &len, path, err);
+	ent_gv_free_layout(ag, fmt->text);
 	if (st != ENT_OK)
 		return st;
+	if (!strcmp(fmt->name, "pdf"))
+		pdf_blank_dates(data, len);
 	st = write_bytes(data, len, path, err);
 	ent_gv_free_data(data);
 	return st;
@@ -152,7 +178,7 @@ ent_status ent_render(const ent_graph *g, const ent_render_options *opt,
 		return ent_error_set(err, ENT_ERR_USAGE, "", 0, "no graph or output path");
 	name = opt->format ? opt->format : ent_render_format_for(path);
 	if (!name)
-		return ent_error_set(err, ENT_ERR_USAGE, path, 0,
+		return ent_error_set(err, ENT_ERR_USAGE, "", 0,
 				     "cannot tell the output format of '%s': use -T", path);
 	fmt = find_format(name);
 	if (!fmt)
@@ -172,7 +198,7 @@ ent_status ent_render(const ent_graph *g, const ent_render_options *opt,
 
 	ag = ent_scene_build(g, engine, opt->title, fmt->gv == NULL);
 	if (fmt->gv)
-		st = draw(ag, g, engine, fmt->gv, path, err);
+		st = draw(ag, g, engine, fmt, path, err);
 	else
 		st = write_dot(ag, path, err);
 	ent_gv_close(ag);

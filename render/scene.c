@@ -57,15 +57,19 @@ static void unique_id(ent_map *ids, ent_buf *id)
 	*ent_map_getn(ids, id->data, base) = k + 1;
 }
 
-/* Append the clean, escaped form of `s` to `out`. */
-static void add_text(ent_buf *out, ent_buf *tmp, const char *s, size_t cap)
+/* Append the clean form of `s` to `out`, escaped for a label or, with
+ * `tip`, for a tooltip. */
+static void add_text(ent_buf *out, ent_buf *tmp, const char *s, size_t cap, int tip)
 {
 	ent_buf_clear(tmp);
 	ent_text_clean(tmp, s, cap);
-	ent_text_gv_escape(out, tmp->data);
+	if (tip)
+		ent_text_gv_escape_tooltip(out, tmp->data);
+	else
+		ent_text_gv_escape(out, tmp->data);
 }
 
-/* Same, with every occurrence of `sep` in `s` shown as `with`. */
+/* A tooltip piece, with every occurrence of `sep` in `s` shown as `with`. */
 static void add_list(ent_buf *out, ent_buf *tmp, const char *s, char sep,
 		     const char *with, size_t cap)
 {
@@ -78,27 +82,31 @@ static void add_list(ent_buf *out, ent_buf *tmp, const char *s, char sep,
 		else
 			ent_buf_addc(&list, *p);
 	}
-	add_text(out, tmp, list.data ? list.data : "", cap);
+	add_text(out, tmp, list.data ? list.data : "", cap, 1);
 	ent_buf_release(&list);
 }
 
-static void layout_attrs(Agraph_t *ag, const char *engine, size_t m)
+static void layout_attrs(Agraph_t *ag, const char *engine, size_t n, size_t m)
 {
 	if (!strcmp(engine, "dot")) {
-		/* Labels are wider than tall: ranks as columns pack best. */
+		/* Labels are wider than tall: ranks as columns pack best.
+		 * Components are laid out apart and packed, or every isolated
+		 * entity would line up in the first rank. */
 		ent_gv_set(ag, "rankdir", "LR");
 		ent_gv_set(ag, "nodesep", "0.22");
 		ent_gv_set(ag, "ranksep", "0.7");
 		ent_gv_set(ag, "splines", "true");
+		ent_gv_set(ag, "pack", "true");
 		return;
 	}
 	/* Force-directed and radial engines: a fixed seed, and overlap
 	 * removal with a margin so that labels stay apart. Routing splines
-	 * around nodes is worth its cost only on smaller graphs. */
+	 * around nodes grows steeply (150 nodes: 3 s), so only small graphs
+	 * get them. */
 	ent_gv_set(ag, "start", "1");
 	ent_gv_set(ag, "overlap", "prism");
 	ent_gv_set(ag, "sep", "+8");
-	ent_gv_set(ag, "splines", m <= 500 ? "true" : "line");
+	ent_gv_set(ag, "splines", n + m <= 200 ? "true" : "line");
 	if (!strcmp(engine, "neato") || !strcmp(engine, "fdp"))
 		ent_gv_set(ag, "len", "1.2");
 }
@@ -115,11 +123,11 @@ static void graph_attrs(scene *sc, const char *engine, const char *title)
 	ent_gv_set(sc->ag, "fontsize", "20");
 	ent_gv_set(sc->ag, "fontcolor", ENT_STYLE_TEXT);
 	ent_gv_set(sc->ag, "labelloc", "t");
-	layout_attrs(sc->ag, engine, m);
+	layout_attrs(sc->ag, engine, n, m);
 
 	ent_buf_clear(&sc->a);
 	if (title && *title) {
-		add_text(&sc->a, &sc->b, title, CAP_TITLE);
+		add_text(&sc->a, &sc->b, title, CAP_TITLE, 0);
 		if (sc->a.len)
 			ent_buf_adds(&sc->a, "\\n");
 	}
@@ -131,7 +139,6 @@ static void graph_attrs(scene *sc, const char *engine, const char *title)
 	ent_gv_default(sc->ag, AGNODE, "fontsize", "11");
 	ent_gv_default(sc->ag, AGNODE, "fontcolor", ENT_STYLE_TEXT);
 	ent_gv_default(sc->ag, AGNODE, "penwidth", "1.2");
-	ent_gv_default(sc->ag, AGNODE, "margin", "0.12,0.05");
 	ent_gv_default(sc->ag, AGEDGE, "fontname", ENT_STYLE_FONT);
 	ent_gv_default(sc->ag, AGEDGE, "arrowsize", "0.8");
 }
@@ -139,7 +146,7 @@ static void graph_attrs(scene *sc, const char *engine, const char *title)
 static void node_tooltip(scene *sc, const ent_node *v)
 {
 	ent_buf_clear(&sc->a);
-	add_text(&sc->a, &sc->b, v->name, CAP_NAME);
+	add_text(&sc->a, &sc->b, v->name, CAP_NAME, 1);
 	ent_buf_printf(&sc->a, " (%s)", ent_type_name(v->type));
 	if (v->aliases && *v->aliases) {
 		ent_buf_adds(&sc->a, " \xE2\x80\x94 "); /* — */
@@ -181,6 +188,7 @@ static void add_node(scene *sc, size_t i, double fontsize)
 	ent_gv_set(node, "fillcolor", st->fill);
 	ent_gv_set(node, "color", st->pen);
 	ent_gv_set(node, "fontcolor", st->fontcolor);
+	ent_gv_set(node, "margin", st->margin);
 	ent_gv_setf(node, "fontsize", "%.1f", fontsize);
 }
 
@@ -211,9 +219,9 @@ static void add_nodes(scene *sc)
 static void edge_tooltip(scene *sc, const ent_edge *e)
 {
 	ent_buf_clear(&sc->a);
-	add_text(&sc->a, &sc->b, ent_graph_node(sc->g, e->from)->name, CAP_SHORT);
+	add_text(&sc->a, &sc->b, ent_graph_node(sc->g, e->from)->name, CAP_SHORT, 1);
 	ent_buf_printf(&sc->a, " %s ", ent_rel_name(e->rel));
-	add_text(&sc->a, &sc->b, ent_graph_node(sc->g, e->to)->name, CAP_SHORT);
+	add_text(&sc->a, &sc->b, ent_graph_node(sc->g, e->to)->name, CAP_SHORT, 1);
 	ent_buf_printf(&sc->a, "\\n%ld %s", e->weight, e->weight == 1 ? "sentence" : "sentences");
 	if (e->years && *e->years) {
 		ent_buf_adds(&sc->a, "; ");
@@ -221,11 +229,11 @@ static void edge_tooltip(scene *sc, const ent_edge *e)
 	}
 	if (e->evidence && *e->evidence) {
 		ent_buf_adds(&sc->a, "\\n\xE2\x80\x9C"); /* “ */
-		add_text(&sc->a, &sc->b, e->evidence, CAP_EVIDENCE);
+		add_text(&sc->a, &sc->b, e->evidence, CAP_EVIDENCE, 1);
 		ent_buf_adds(&sc->a, "\xE2\x80\x9D"); /* ” */
 		if (e->doc && *e->doc) {
 			ent_buf_adds(&sc->a, " (");
-			add_text(&sc->a, &sc->b, e->doc, CAP_SHORT);
+			add_text(&sc->a, &sc->b, e->doc, CAP_SHORT, 1);
 			if (e->line > 0)
 				ent_buf_printf(&sc->a, ":%ld", e->line);
 			ent_buf_adds(&sc->a, ")");

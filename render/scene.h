@@ -13,7 +13,7 @@
 /* Build the drawing of `g` for layout `engine` ("dot", "sfdp", ...),
  * titled `title` (NULL: counts only). With `for_dot`, the result is meant
  * to be written as DOT for the user to lay out: the engine is recorded in
- * the `layout` attribute and the legend is included as a rank=sink group.
+ * the `layout` attribute and the legend is included as a rank=same group.
  * Otherwise the legend is left out, to be placed after layout with
  * ent_scene_place_legend(). Free with ent_gv_close(). */
 Agraph_t *ent_scene_build(const ent_graph *g, const char *engine,
@@ -24,7 +24,7 @@ Agraph_t *ent_scene_build(const ent_graph *g, const char *engine,
  * (which keeps every position and edge) can render it all. */
 void ent_scene_place_legend(Agraph_t *ag, const ent_graph *g);
 
-/* For DOT output: add the legend of `g` as a rank=sink group, unplaced. */
+/* For DOT output: add the legend of `g` as a rank=same group, unplaced. */
 void ent_scene_legend_unplaced(Agraph_t *ag, const ent_graph *g);
 
 #endif

@@ -10,17 +10,17 @@
 #include "style.h"
 
 static const ent_type_style type_styles[ENT_TYPE_COUNT] = {
-	[ENT_TYPE_COUNTRY] = { "ellipse", "filled", "#56B4E9", "#1F5F85", "#000000" },
-	[ENT_TYPE_ORGANIZATION] = { "box", "filled,rounded", "#E69F00", "#8A5F00", "#000000" },
-	[ENT_TYPE_AGREEMENT] = { "note", "filled", "#F0E442", "#8C8526", "#000000" },
-	[ENT_TYPE_EVENT] = { "hexagon", "filled", "#CC79A7", "#7A4864", "#000000" },
-	[ENT_TYPE_PROGRAM] = { "component", "filled", "#009E73", "#005E45", "#000000" },
-	[ENT_TYPE_PLACE] = { "house", "filled", "#D55E00", "#803800", "#000000" },
-	[ENT_TYPE_PERSON] = { "egg", "filled", "#0072B2", "#00446B", "#FFFFFF" },
+	[ENT_TYPE_COUNTRY] = { "ellipse", "filled", "#56B4E9", "#1F5F85", "#000000", "0.06,0.03" },
+	[ENT_TYPE_ORGANIZATION] = { "box", "filled,rounded", "#E69F00", "#8A5F00", "#000000", "0.12,0.05" },
+	[ENT_TYPE_AGREEMENT] = { "note", "filled", "#F0E442", "#8C8526", "#000000", "0.12,0.05" },
+	[ENT_TYPE_EVENT] = { "hexagon", "filled", "#CC79A7", "#7A4864", "#000000", "0.02,0.02" },
+	[ENT_TYPE_PROGRAM] = { "component", "filled", "#009E73", "#005E45", "#000000", "0.12,0.05" },
+	[ENT_TYPE_PLACE] = { "house", "filled", "#D55E00", "#803800", "#000000", "0.06,0.02" },
+	[ENT_TYPE_PERSON] = { "egg", "filled", "#0072B2", "#00446B", "#FFFFFF", "0.04,0.02" },
 };
 
 static const ent_type_style unknown_type = { "box", "filled,dashed", "#DDDDDD",
-					     "#666666", "#000000" };
+					     "#666666", "#000000", "0.12,0.05" };
 
 /* Actor-to-actor ties are solid and undirected; acts toward a document
  * are dashed; belonging is dotted; places and containment have their own

@@ -14,6 +14,7 @@ typedef struct ent_type_style {
 	const char *fill;      /* fill colour */
 	const char *pen;       /* border colour */
 	const char *fontcolor; /* the darker of black/white on `fill` */
+	const char *margin;    /* label margin, inches: slanted shapes need less */
 } ent_type_style;
 
 typedef struct ent_rel_style {

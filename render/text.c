@@ -156,11 +156,11 @@ static int entity_like(const char *p)
 	return i > 1 && p[i] == ';';
 }
 
-static void gv_escape_n(ent_buf *out, const char *s, size_t n)
+static void gv_escape_n(ent_buf *out, const char *s, size_t n, int tooltip)
 {
 	for (size_t i = 0; i < n && s[i]; i++) {
 		if (s[i] == '\\')
-			ent_buf_add(out, "\\\\", 2);
+			ent_buf_add(out, "\\\\\\\\", tooltip ? 4 : 2);
 		else if (s[i] == '&' && entity_like(s + i))
 			ent_buf_adds(out, "&amp;");
 		else
@@ -170,7 +170,12 @@ static void gv_escape_n(ent_buf *out, const char *s, size_t n)
 
 void ent_text_gv_escape(ent_buf *out, const char *s)
 {
-	gv_escape_n(out, s, strlen(s));
+	gv_escape_n(out, s, strlen(s), 0);
+}
+
+void ent_text_gv_escape_tooltip(ent_buf *out, const char *s)
+{
+	gv_escape_n(out, s, strlen(s), 1);
 }
 
 static size_t chars_n(const char *s, size_t n)
@@ -204,7 +209,7 @@ void ent_text_gv_wrap(ent_buf *out, const char *s, size_t width)
 			ent_buf_addc(out, ' ');
 			line++;
 		}
-		gv_escape_n(out, p, n);
+		gv_escape_n(out, p, n, 0);
 		line += k;
 		p += n;
 		while (*p == ' ')

@@ -24,6 +24,11 @@ void ent_text_clean(ent_buf *out, const char *s, size_t cap);
  * decode an entity (&amp; &#1;). */
 void ent_text_gv_escape(ent_buf *out, const char *s);
 
+/* The same for a tooltip, which Graphviz unescapes twice (once as a
+ * label, then once more while expanding \N): backslashes are quadrupled.
+ * A literal "\n" appended by the caller is a line break. */
+void ent_text_gv_escape_tooltip(ent_buf *out, const char *s);
+
 /* Append clean text `s` as an escaped label wrapped into lines of about
  * `width` characters (Graphviz "\n" breaks), breaking at spaces. */
 void ent_text_gv_wrap(ent_buf *out, const char *s, size_t width);
