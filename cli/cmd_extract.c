@@ -17,13 +17,15 @@ static const char usage[] =
 	"\n"
 	"options:\n"
 	"  --format FMT        jsonl (default) or tsv\n"
+	"  --entities-only     print the entity table (type, mentions, name,\n"
+	"                      aliases) for a quick look\n"
 	"  -o, --output FILE   write to FILE instead of standard output\n"
 	"  --gazetteer FILE    add the names listed in FILE (see data/README.md);\n"
 	"                      may be repeated\n"
 	"  -q, --quiet         show no progress\n"
 	"  -h, --help          show this help\n";
 
-enum { OPT_FORMAT = CLI_OPT_FIRST_PRIVATE };
+enum { OPT_FORMAT = CLI_OPT_FIRST_PRIVATE, OPT_ENTITIES };
 
 typedef struct extract_job {
 	const ent_corpus *corpus;
@@ -74,6 +76,7 @@ int cmd_extract(int argc, char **argv)
 {
 	static const struct option longopts[] = {
 		{ "format", required_argument, NULL, OPT_FORMAT },
+		{ "entities-only", no_argument, NULL, OPT_ENTITIES },
 		CLI_COMMON_LONGOPTS,
 		{ NULL, 0, NULL, 0 }
 	};
@@ -86,7 +89,9 @@ int cmd_extract(int argc, char **argv)
 	opterr = 0;
 	while (rc == CLI_CONTINUE &&
 	       (c = getopt_long(argc, argv, ":hqo:", longopts, NULL)) != -1) {
-		if (c == OPT_FORMAT) {
+		if (c == OPT_ENTITIES) {
+			format = ENT_EXTRACT_ENTITIES;
+		} else if (c == OPT_FORMAT) {
 			if (parse_format(optarg, &format) != 0)
 				rc = cli_usage_error("extract",
 						     "unknown format '%s'; use jsonl or tsv",

@@ -87,11 +87,47 @@ static int flush(ent_buf *b, FILE *out)
 	return ok;
 }
 
+/* The entity table: type, mentions, name and aliases, in corpus order. */
+static void table_entities(ent_buf *b, const ent_corpus *c)
+{
+	size_t counts[ENT_TYPE_COUNT] = { 0 };
+
+	ent_buf_printf(b, "%-13s %8s  %s\n", "type", "mentions", "name (aliases)");
+	for (size_t i = 0; i < c->n_entities; i++) {
+		const ent_entity *e = &c->entities[i];
+		counts[e->type]++;
+		ent_buf_printf(b, "%-13s %8zu  ", ent_type_name(e->type), e->mentions);
+		tsv_field(b, e->name);
+		for (size_t k = 0; k < e->n_aliases; k++) {
+			ent_buf_adds(b, k ? " | " : "  (");
+			tsv_field(b, e->aliases[k]);
+		}
+		ent_buf_adds(b, e->n_aliases ? ")\n" : "\n");
+	}
+	ent_buf_printf(b, "\n%zu entities:", c->n_entities);
+	for (int t = 0; t < ENT_TYPE_COUNT; t++)
+		if (counts[t])
+			ent_buf_printf(b, " %zu %s%s", counts[t], ent_type_name((ent_type)t),
+				       t + 1 < ENT_TYPE_COUNT ? "," : "");
+	if (b->len && b->data[b->len - 1] == ',')
+		b->data[--b->len] = '\0';
+	ent_buf_addc(b, '\n');
+}
+
 ent_status ent_corpus_write(const ent_corpus *c, ent_extract_format fmt,
 			    FILE *out, ent_error *err)
 {
 	ent_buf b;
 	int ok = 1;
+
+	if (fmt == ENT_EXTRACT_ENTITIES) {
+		ent_buf_init(&b);
+		table_entities(&b, c);
+		ok = fwrite(b.data, 1, b.len, out) == b.len && !ferror(out);
+		ent_buf_release(&b);
+		return ok ? ENT_OK : ent_error_set(err, ENT_ERR_OUTPUT, "", 0, "write error: %s",
+						   strerror(errno ? errno : EIO));
+	}
 
 	ent_buf_init(&b);
 	ent_buf_add(&b, "", 0);

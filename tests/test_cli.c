@@ -990,6 +990,22 @@ START_TEST(test_extract_deterministic)
 }
 END_TEST
 
+START_TEST(test_entities_only)
+{
+	run_result r;
+
+	run(&r, "extract", "--entities-only", "samples/joint-statement-china-asean.txt", NULL);
+	ck_assert_status(&r, 0);
+	ck_assert_str_eq(r.err, "");
+	ck_assert_ptr_nonnull(strstr(r.out, "type          mentions  name (aliases)\n"));
+	ck_assert_ptr_nonnull(strstr(r.out, "country"));
+	ck_assert_ptr_nonnull(strstr(r.out, "China  (People"));
+	ck_assert_ptr_nonnull(strstr(r.out, " entities: "));
+	ck_assert_ptr_null(strstr(r.out, "cooperates_with")); /* no relations */
+	result_free(&r);
+}
+END_TEST
+
 START_TEST(test_extract_stdin)
 {
 	static const char text[] =
@@ -1146,6 +1162,7 @@ Suite *suite_cli(void)
 	tcase_add_test(tc, test_report_samples);
 	tcase_add_test(tc, test_extract_deterministic);
 	tcase_add_test(tc, test_extract_stdin);
+	tcase_add_test(tc, test_entities_only);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("whitepaper");

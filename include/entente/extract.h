@@ -96,7 +96,8 @@ void ent_paths_free(char **paths, size_t n);
 /* Output formats of `entente extract`. */
 typedef enum ent_extract_format {
 	ENT_EXTRACT_JSONL,
-	ENT_EXTRACT_TSV
+	ENT_EXTRACT_TSV,
+	ENT_EXTRACT_ENTITIES /* an aligned table of entities only, for a look */
 } ent_extract_format;
 
 /* Write the corpus: entities first (ids e1..eN in corpus order), then
