@@ -639,8 +639,8 @@ static void apply_trigger(sent *st, size_t i, size_t len, size_t val)
 		return;
 	}
 	size_t by = passive_at(st, i, len);
-	if (r == ENT_REL_HOSTED && held_in_after(st, i, len, flags) && !by)
-		return;
+	if (r == ENT_REL_HOSTED)
+		held_in_after(st, i, len, flags); /* and on: who hosted it */
 	if (!by && i + len < st->end && tok_eq(st->d, i + len, "between") &&
 	    (r == ENT_REL_SIGNED || r == ENT_REL_LAUNCHED || r == ENT_REL_ADOPTED))
 		by = i + len; /* "the MoU was concluded between A and B" */
@@ -654,6 +654,7 @@ static void apply_trigger(sent *st, size_t i, size_t len, size_t val)
 	}
 	no = list_after(st, i + len, object_kind(r), r, obj);
 	if (no == 0) {
+		/* "the Summit, which Brazil hosted in Rio": host and place */
 		ns = list_before(st, i, subject_kind(r), subj);
 		no = relative_object(st, i, object_kind(r), subj, ns, obj);
 		if (no)
