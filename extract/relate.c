@@ -604,6 +604,27 @@ static void emit_pairs(sent *st, const size_t *subj, size_t ns, const size_t *ob
 		}
 }
 
+/* "China co-hosted the China-UK Internet Roundtable": the other party of
+ * the pair name is the co-host. Adds it to subj; returns the new count. */
+static size_t co_actors(const sent *st, size_t object, size_t *subj, size_t ns)
+{
+	for (size_t k = 0; k < st->n; k++) {
+		const ent_mention *m = &st->m[k];
+		if (ent_reg_find(st->ex, m->ent) != ent_reg_find(st->ex, object))
+			continue;
+		for (unsigned p = 0; p < m->n_parties && ns < MAX_LIST; p++) {
+			size_t r = ent_reg_find(st->ex, m->parties[p]);
+			int have = 0;
+			for (size_t q = 0; q < ns; q++)
+				have |= ent_reg_find(st->ex, subj[q]) == r;
+			if (!have)
+				subj[ns++] = r;
+		}
+		break;
+	}
+	return ns;
+}
+
 static void apply_trigger(sent *st, size_t i, size_t len, size_t val)
 {
 	ent_rel r = ENT_TRIG_REL(val);
@@ -670,6 +691,8 @@ static void apply_trigger(sent *st, size_t i, size_t len, size_t val)
 	} else {
 		ns = subjects(st, i, r, subj, &flags);
 	}
+	if ((val & ENT_TRIG_JOINT) && ns == 1 && no == 1)
+		ns = co_actors(st, obj[0], subj, ns);
 	emit_pairs(st, subj, ns, obj, no, r, val, flags,
 		   r == ENT_REL_COOPERATES_WITH ? "with" : "trigger");
 	if (r != ENT_REL_COOPERATES_WITH && r != ENT_REL_HELD_IN && r != ENT_REL_PART_OF &&

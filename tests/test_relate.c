@@ -105,6 +105,22 @@ START_TEST(pair_names)
 }
 END_TEST
 
+START_TEST(co_host_from_pair_name)
+{
+	ent_extractor *ex = th_extract("Chile co-hosted the Chile-Peru Water Forum in 2019.");
+	const ent_corpus *c = ent_extractor_corpus(ex);
+	REL(c, "Chile", ENT_REL_HOSTED, "Chile-Peru Water Forum");
+	REL(c, "Peru", ENT_REL_HOSTED, "Chile-Peru Water Forum");
+	REL(c, "Chile", ENT_REL_COOPERATES_WITH, "Peru");
+	ent_extractor_free(ex);
+	/* a plain "hosted" names one host only */
+	ex = th_extract("Chile hosted the Chile-Peru Water Forum in 2019.");
+	c = ent_extractor_corpus(ex);
+	NOREL(c, "Peru", ENT_REL_HOSTED, "Chile-Peru Water Forum");
+	ent_extractor_free(ex);
+}
+END_TEST
+
 START_TEST(implicit_subject)
 {
 	ent_extractor *ex = th_extract(
@@ -159,6 +175,7 @@ Suite *suite_relate(void)
 	tcase_add_test(tc, with_and_between);
 	tcase_add_test(tc, pair_names);
 	tcase_add_test(tc, implicit_subject);
+	tcase_add_test(tc, co_host_from_pair_name);
 	tcase_add_test(tc, membership_places_references);
 	tcase_add_test(tc, embedded_objects_are_not_objects);
 	suite_add_tcase(s, tc);
