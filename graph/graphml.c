@@ -228,9 +228,22 @@ static ent_status load(const char *path, char **data, size_t *len,
 	ent_error_clear(&e);
 	st = ent_read_file(path, (size_t)ENT_GRAPHML_MAX_BYTES, data, len, &e);
 	if (st != ENT_OK)
-		/* oversized GraphML is rejected input, not a resource cap */
-		return ent_error_set(err, ENT_ERR_INPUT, e.file, e.line, "%s",
-				     e.msg);
+		return ent_error_set(err, st, e.file, e.line, "%s", e.msg);
+	/* igraph's reader is quadratic in the length of one text, not in the
+	 * size of the file: refuse long texts, accept large graphs */
+	size_t run = 0, line = 1;
+	for (size_t i = 0; i < *len; i++) {
+		char c = (*data)[i];
+		line += c == '\n';
+		run = c == '<' || c == '>' ? 0 : run + 1;
+		if (run > (size_t)ENT_GRAPHML_MAX_TEXT) {
+			free(*data);
+			*data = NULL;
+			return ent_error_set(err, ENT_ERR_LIMIT, display_name(path), (long)line,
+					     "a text longer than the limit of %ld bytes",
+					     ENT_GRAPHML_MAX_TEXT);
+		}
+	}
 	if (*len == 0) {
 		free(*data);
 		*data = NULL;

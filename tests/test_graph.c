@@ -570,6 +570,16 @@ static void expect_reject(const char *path, const char *needle)
 	ck_assert_str_eq(err.file, path);
 }
 
+static void expect_limit(const char *path, const char *needle)
+{
+	ent_error err;
+
+	ent_error_clear(&err);
+	ck_assert_ptr_null(ent_graph_read_graphml(path, &err));
+	ck_assert_int_eq(err.code, ENT_ERR_LIMIT);
+	ck_assert_msg(strstr(err.msg, needle) != NULL, "'%s' lacks '%s'", err.msg, needle);
+}
+
 #define GRAPHML_HEAD                                                   \
 	"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"                 \
 	"<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\">\n"
@@ -614,7 +624,19 @@ START_TEST(test_graphml_malformed)
 	ck_assert_int_ge(fd, 0);
 	ck_assert_int_eq(ftruncate(fd, ENT_GRAPHML_MAX_BYTES + 1), 0);
 	close(fd);
-	expect_reject(bad, "limit");
+	expect_limit(bad, "limit");
+
+	/* one text over the text cap (igraph would take quadratic time) */
+	{
+		size_t n = (size_t)ENT_GRAPHML_MAX_TEXT + 4096;
+		char *big = malloc(n);
+		ck_assert_ptr_nonnull(big);
+		memset(big, 'x', n);
+		memcpy(big, GRAPHML_HEAD "<graph><data>", strlen(GRAPHML_HEAD "<graph><data>"));
+		write_text(bad, big, n);
+		free(big);
+		expect_limit(bad, "text longer");
+	}
 
 	unlink(bad);
 	expect_reject(bad, "cannot open");

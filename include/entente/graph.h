@@ -45,10 +45,13 @@ typedef struct ent_edge {
  * (from, to, relation). Free with ent_graph_free(). NULL on failure. */
 ent_graph *ent_graph_from_corpus(const ent_corpus *c, ent_error *err);
 
-/* Read a graph written by ent_graph_write_graphml(). Files over
- * ENT_GRAPHML_MAX_BYTES, malformed files and files without entente's
- * attributes are rejected with ENT_ERR_INPUT. */
-#define ENT_GRAPHML_MAX_BYTES (16L * 1024 * 1024)
+/* Read a graph written by ent_graph_write_graphml(). Malformed files and
+ * files without entente's attributes are rejected with ENT_ERR_INPUT;
+ * files over ENT_GRAPHML_MAX_BYTES, or holding one text longer than
+ * ENT_GRAPHML_MAX_TEXT (igraph 0.10.2 reads a long text in quadratic
+ * time), with ENT_ERR_LIMIT. */
+#define ENT_GRAPHML_MAX_BYTES (1024L * 1024 * 1024)
+#define ENT_GRAPHML_MAX_TEXT (256L * 1024)
 ent_graph *ent_graph_read_graphml(const char *path, ent_error *err);
 
 /* Write GraphML with every node and edge attribute, atomically ("-" is
