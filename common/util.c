@@ -177,15 +177,17 @@ void ent_map_release(ent_map *m)
 	for (size_t i = 0; i < m->cap; i++)
 		free(m->keys[i]);
 	free(m->keys);
+	free(m->hashes);
 	free(m->vals);
 	ent_map_init(m);
 }
 
-static size_t map_slot(const ent_map *m, const char *key, size_t n)
+/* Linear probing; the stored hash spares most key comparisons. */
+static size_t map_slot(const ent_map *m, const char *key, size_t n, uint64_t h)
 {
-	size_t i = (size_t)ent_hash(key, n) & (m->cap - 1);
-	while (m->keys[i] &&
-	       (strncmp(m->keys[i], key, n) != 0 || m->keys[i][n] != '\0'))
+	size_t i = (size_t)h & (m->cap - 1);
+	while (m->keys[i] && (m->hashes[i] != h || strncmp(m->keys[i], key, n) != 0 ||
+			      m->keys[i][n] != '\0'))
 		i = (i + 1) & (m->cap - 1);
 	return i;
 }
@@ -196,7 +198,7 @@ size_t *ent_map_getn(const ent_map *m, const char *key, size_t n)
 
 	if (!m->cap)
 		return NULL;
-	i = map_slot(m, key, n);
+	i = map_slot(m, key, n, ent_hash(key, n));
 	return m->keys[i] ? &m->vals[i] : NULL;
 }
 
@@ -211,27 +213,34 @@ static void map_rehash(ent_map *m, size_t cap)
 
 	m->cap = cap;
 	m->keys = ent_xcalloc(cap, sizeof(*m->keys));
+	m->hashes = ent_xcalloc(cap, sizeof(*m->hashes));
 	m->vals = ent_xcalloc(cap, sizeof(*m->vals));
 	for (size_t i = 0; i < old.cap; i++) {
 		if (!old.keys[i])
 			continue;
-		size_t j = map_slot(m, old.keys[i], strlen(old.keys[i]));
+		size_t j = (size_t)old.hashes[i] & (cap - 1);
+		while (m->keys[j])
+			j = (j + 1) & (cap - 1);
 		m->keys[j] = old.keys[i];
+		m->hashes[j] = old.hashes[i];
 		m->vals[j] = old.vals[i];
 	}
 	free(old.keys);
+	free(old.hashes);
 	free(old.vals);
 }
 
 void ent_map_put(ent_map *m, const char *key, size_t val)
 {
 	size_t i, n = strlen(key);
+	uint64_t h = ent_hash(key, n);
 
-	if ((m->len + 1) * 4 >= m->cap * 3)
+	if ((m->len + 1) * 2 >= m->cap)
 		map_rehash(m, m->cap ? m->cap * 2 : 16);
-	i = map_slot(m, key, n);
+	i = map_slot(m, key, n, h);
 	if (!m->keys[i]) {
 		m->keys[i] = ent_xstrndup(key, n);
+		m->hashes[i] = h;
 		m->len++;
 	}
 	m->vals[i] = val;

@@ -47,6 +47,7 @@ char *ent_buf_detach(ent_buf *b);
 /* Open-addressing hash map from strings to size_t. Keys are copied. */
 typedef struct ent_map {
 	char **keys;
+	uint64_t *hashes; /* of each key, compared before the key itself */
 	size_t *vals;
 	size_t cap; /* power of two, or 0 */
 	size_t len;
