@@ -315,6 +315,16 @@ typedef struct cand {
 	size_t suffix_tok;
 } cand;
 
+/* Record a name found over tokens [a, b) with its type; returns 1. */
+static int name_found(cand *c, size_t a, size_t b, int type)
+{
+	c->na = a;
+	c->nb = b;
+	c->type = type;
+	return 1;
+}
+
+
 /* A title at k, perhaps after a country's possessive and up to two
  * capitalised modifiers: ", Kenya's Cabinet Secretary", ", Principal
  * Secretary". */
@@ -362,10 +372,7 @@ static int person_by_context(const ent_extractor *ex, const ent_doc *d, size_t a
 		ok = 1;
 	if (!ok)
 		return 0;
-	c->na = a;
-	c->nb = b;
-	c->type = ENT_TYPE_PERSON;
-	return 1;
+	return name_found(c, a, b, ENT_TYPE_PERSON);
 }
 
 /* One or two capitalised words right after "<event> in" or "held in":
@@ -389,10 +396,7 @@ static int place_by_context(const ent_extractor *ex, const ent_doc *d, size_t a,
 	}
 	if (!ok)
 		return 0;
-	c->na = a;
-	c->nb = b;
-	c->type = ENT_TYPE_PLACE;
-	return 1;
+	return name_found(c, a, b, ENT_TYPE_PLACE);
 }
 
 /* "RuralStar, a solution put forward by ...", "Smart Education of China,
@@ -418,10 +422,7 @@ static int appositive_type(const ent_extractor *ex, const ent_doc *d, size_t a, 
 		     tok_eq(d, k + 1, "which") || tok_eq(d, k + 1, "put") ||
 		     tok_eq(d, k + 1, "set") || tok_eq(d, k + 1, "launched") ||
 		     tok_eq(d, k + 1, "for") || tok_eq(d, k + 1, "of") || tok_eq(d, k + 1, "the"))) {
-			c->na = a;
-			c->nb = b;
-			c->type = (int)v;
-			return 1;
+			return name_found(c, a, b, (int)v);
 		}
 	}
 	return 0;
@@ -450,10 +451,7 @@ static int camel_case(const ent_extractor *ex, const ent_doc *d, size_t a, size_
 			return 0;
 	if (humps != 1)
 		return 0;
-	c->na = a;
-	c->nb = b;
-	c->type = ENT_TYPE_PROGRAM;
-	return 1;
+	return name_found(c, a, b, ENT_TYPE_PROGRAM);
 }
 
 /* A person: title words, then up to four capitalised words. */
@@ -477,10 +475,7 @@ static int person_span(const ent_extractor *ex, const ent_doc *d, size_t a, size
 			return 0;
 	if (match(&ex->gaz.names, d, k, b, &v))
 		return 0;
-	c->na = k;
-	c->nb = b;
-	c->type = ENT_TYPE_PERSON;
-	return 1;
+	return name_found(c, k, b, ENT_TYPE_PERSON);
 }
 
 static int is_generic(const ent_extractor *ex, const ent_doc *d, size_t a, size_t b)
