@@ -110,6 +110,48 @@ typedef struct ent_partner {
 ent_status ent_graph_partners(const ent_graph *g, size_t i,
 			      ent_partner **out, size_t *n, ent_error *err);
 
+/* ---- views: the filters every graph command accepts ---- */
+
+/* What a view keeps. Zero means "no filter" for every field. */
+typedef struct ent_view {
+	unsigned types;        /* bit (1u << ent_type) per type kept; 0 keeps all */
+	unsigned rels;         /* bit (1u << ent_rel) per relation kept; 0 keeps all */
+	int since, until;      /* keep edges with a year in [since, until]; with
+				* either set, edges without a year are dropped */
+	long min_weight;       /* keep edges with at least this evidence count */
+	int asserted_only;     /* drop edges all of whose evidence is hedged */
+	int project_countries; /* the country-country network weighted by the
+				* agreements, organizations and events they share */
+	const char *focus;     /* keep the ego network of this entity (any name) */
+	size_t depth;          /* radius of the ego network; 0 means 1 */
+	size_t top;            /* keep the N most central nodes (PageRank) */
+} ent_view;
+
+/* All filters off. */
+void ent_view_init(ent_view *v);
+/* Non-zero when the view keeps everything. */
+int ent_view_is_identity(const ent_view *v);
+
+/* A new graph holding what `v` keeps of `g`, in the same node order. An
+ * unknown focus name is ENT_ERR_FAIL (with suggestions in the message).
+ * Free with ent_graph_free(). */
+ent_graph *ent_graph_view(const ent_graph *g, const ent_view *v, ent_error *err);
+
+/* ---- communities ---- */
+
+typedef struct ent_communities {
+	size_t n;            /* nodes */
+	size_t *membership;  /* community of each node, 0..count-1, largest first */
+	size_t count;
+	double modularity;
+} ent_communities;
+
+/* Communities of the undirected, evidence-weighted graph (multilevel
+ * modularity, fixed seed: the same graph always gives the same answer). */
+ent_status ent_graph_communities(const ent_graph *g, ent_communities *out,
+				 ent_error *err);
+void ent_communities_release(ent_communities *c);
+
 #ifdef __cplusplus
 }
 #endif
