@@ -19,13 +19,15 @@ static const char usage[] =
 	"  --format FMT        jsonl (default) or tsv\n"
 	"  --entities-only     print the entity table (type, mentions, name,\n"
 	"                      aliases) for a quick look\n"
+	"  --explain           print each relation with the rule that made it,\n"
+	"                      its flags and its evidence\n"
 	"  -o, --output FILE   write to FILE instead of standard output\n"
 	"  --gazetteer FILE    add the names listed in FILE (see data/README.md);\n"
 	"                      may be repeated\n"
 	"  -q, --quiet         show no progress\n"
 	"  -h, --help          show this help\n";
 
-enum { OPT_FORMAT = CLI_OPT_FIRST_PRIVATE, OPT_ENTITIES };
+enum { OPT_FORMAT = CLI_OPT_FIRST_PRIVATE, OPT_ENTITIES, OPT_EXPLAIN };
 
 typedef struct extract_job {
 	const ent_corpus *corpus;
@@ -77,6 +79,7 @@ int cmd_extract(int argc, char **argv)
 	static const struct option longopts[] = {
 		{ "format", required_argument, NULL, OPT_FORMAT },
 		{ "entities-only", no_argument, NULL, OPT_ENTITIES },
+		{ "explain", no_argument, NULL, OPT_EXPLAIN },
 		CLI_COMMON_LONGOPTS,
 		{ NULL, 0, NULL, 0 }
 	};
@@ -91,6 +94,8 @@ int cmd_extract(int argc, char **argv)
 	       (c = getopt_long(argc, argv, ":hqo:", longopts, NULL)) != -1) {
 		if (c == OPT_ENTITIES) {
 			format = ENT_EXTRACT_ENTITIES;
+		} else if (c == OPT_EXPLAIN) {
+			format = ENT_EXTRACT_EXPLAIN;
 		} else if (c == OPT_FORMAT) {
 			if (parse_format(optarg, &format) != 0)
 				rc = cli_usage_error("extract",

@@ -114,15 +114,40 @@ static void table_entities(ent_buf *b, const ent_corpus *c)
 	ent_buf_addc(b, '\n');
 }
 
+/* Each relation as a reader checks it: the claim, its flags and year, the
+ * rule that made it, and where it was read. */
+static void explain_relations(ent_buf *b, const ent_corpus *c)
+{
+	for (size_t i = 0; i < c->n_relations; i++) {
+		const ent_relation *r = &c->relations[i];
+		tsv_field(b, c->entities[r->subject].name);
+		ent_buf_printf(b, " --%s--> ", ent_rel_name(r->rel));
+		tsv_field(b, c->entities[r->object].name);
+		if (r->year)
+			ent_buf_printf(b, " [%d]", r->year);
+		if (r->flags & ENT_RELF_HEDGED)
+			ent_buf_adds(b, " (hedged)");
+		if (r->flags & ENT_RELF_RESOLVED)
+			ent_buf_adds(b, " (subject resolved from context)");
+		ent_buf_printf(b, "\n    rule %s, %s:%ld\n    ", r->ev.rule, r->ev.doc, r->ev.line);
+		tsv_field(b, r->ev.sentence);
+		ent_buf_adds(b, "\n");
+	}
+	ent_buf_printf(b, "%zu relations\n", c->n_relations);
+}
+
 ent_status ent_corpus_write(const ent_corpus *c, ent_extract_format fmt,
 			    FILE *out, ent_error *err)
 {
 	ent_buf b;
 	int ok = 1;
 
-	if (fmt == ENT_EXTRACT_ENTITIES) {
+	if (fmt == ENT_EXTRACT_ENTITIES || fmt == ENT_EXTRACT_EXPLAIN) {
 		ent_buf_init(&b);
-		table_entities(&b, c);
+		if (fmt == ENT_EXTRACT_ENTITIES)
+			table_entities(&b, c);
+		else
+			explain_relations(&b, c);
 		ok = fwrite(b.data, 1, b.len, out) == b.len && !ferror(out);
 		ent_buf_release(&b);
 		return ok ? ENT_OK : ent_error_set(err, ENT_ERR_OUTPUT, "", 0, "write error: %s",

@@ -182,7 +182,7 @@ static int is_abbreviation(const char *text, size_t start, size_t dot)
 /* Does a new sentence plausibly start at p? */
 static int starts_sentence(const char *p, const char *end)
 {
-	while (p < end && (*p == ' ' || *p == '\t'))
+	while (p < end && (*p == ' ' || *p == '\t' || *p == '\n'))
 		p++;
 	if (p >= end)
 		return 1;

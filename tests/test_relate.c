@@ -1,5 +1,7 @@
 /* Unit tests of the relation rules: each family with positive and
  * negative sentences. */
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "tests.h"
@@ -164,6 +166,26 @@ START_TEST(embedded_objects_are_not_objects)
 }
 END_TEST
 
+START_TEST(explain_names_rule_and_flags)
+{
+	ent_extractor *ex = th_extract("Norway is a country. Norway likes forums. "
+				       "It will host the Oslo Peace Forum in 2026.");
+	const ent_corpus *c = ent_extractor_corpus(ex);
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+	ent_error e;
+	ent_error_clear(&e);
+	ck_assert_int_eq(ent_corpus_write(c, ENT_EXTRACT_EXPLAIN, f, &e), ENT_OK);
+	fclose(f);
+	ck_assert_ptr_nonnull(strstr(buf, "Norway --hosted--> Oslo Peace Forum [2026] (hedged) "
+					  "(subject resolved from context)\n    rule trigger, test.txt:1\n"));
+	ck_assert_ptr_nonnull(strstr(buf, "1 relations\n"));
+	free(buf);
+	ent_extractor_free(ex);
+}
+END_TEST
+
 Suite *suite_relate(void)
 {
 	Suite *s = suite_create("relate");
@@ -176,6 +198,7 @@ Suite *suite_relate(void)
 	tcase_add_test(tc, pair_names);
 	tcase_add_test(tc, implicit_subject);
 	tcase_add_test(tc, co_host_from_pair_name);
+	tcase_add_test(tc, explain_names_rule_and_flags);
 	tcase_add_test(tc, membership_places_references);
 	tcase_add_test(tc, embedded_objects_are_not_objects);
 	suite_add_tcase(s, tc);

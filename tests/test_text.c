@@ -84,6 +84,18 @@ START_TEST(split_wrapped_prose)
 }
 END_TEST
 
+START_TEST(split_short_lines)
+{
+	/* short lines (so "hard-wrapped") ending a sentence at a line break */
+	const char *t = "It hosted the Oslo Forum in the autumn of the year 2023.\nNorway is large.\n";
+	ent_sentence *s;
+	size_t n = split(t, &s);
+	ck_assert_uint_eq(n, 2);
+	ck_assert_int_eq(s[1].line, 2);
+	free(s);
+}
+END_TEST
+
 START_TEST(tokens_and_flags)
 {
 	const char *t = "China\xE2\x80\x99s People\xE2\x80\x99s Republic (PRC) China-ASEAN 11th G20 e-commerce";
@@ -197,6 +209,7 @@ Suite *suite_text(void)
 	tcase_add_test(tc, sanitize_rejects);
 	tcase_add_test(tc, split_sentences);
 	tcase_add_test(tc, split_wrapped_prose);
+	tcase_add_test(tc, split_short_lines);
 	tcase_add_test(tc, tokens_and_flags);
 	tcase_add_test(tc, html_main_text_only);
 	tcase_add_test(tc, xml_is_safe);

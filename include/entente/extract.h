@@ -97,7 +97,8 @@ void ent_paths_free(char **paths, size_t n);
 typedef enum ent_extract_format {
 	ENT_EXTRACT_JSONL,
 	ENT_EXTRACT_TSV,
-	ENT_EXTRACT_ENTITIES /* an aligned table of entities only, for a look */
+	ENT_EXTRACT_ENTITIES, /* an aligned table of entities only, for a look */
+	ENT_EXTRACT_EXPLAIN   /* each relation with the rule that made it */
 } ent_extract_format;
 
 /* Write the corpus: entities first (ids e1..eN in corpus order), then
