@@ -40,6 +40,7 @@ typedef struct ent_mention {
 	size_t owner;     /* organization or event named inside, or SIZE_MAX */
 	size_t parties[ENT_MAX_PARTIES]; /* actors of a pair name */
 	unsigned n_parties;
+	size_t place1;    /* a city named inside an event's name, + 1; 0 if none */
 } ent_mention;
 
 /* A relation as recorded, before the corpus is finalized. */

@@ -837,10 +837,12 @@ static void find_parties(ent_extractor *ex, ent_doc *d, ent_mention *m)
 }
 
 /* Countries, places and organizations named inside a longer name count as
- * mentioned ("... Center of Benin", "Astana Declaration"). */
-static void count_nested(ent_extractor *ex, ent_doc *d, size_t a, size_t b)
+ * mentioned ("... Center of Benin", "Astana Declaration"). Returns the
+ * first city or province named (not a world region), + 1, or 0: an event
+ * named after a city was held there ("G20 New Delhi Summit"). */
+static size_t count_nested(ent_extractor *ex, ent_doc *d, size_t a, size_t b)
 {
-	size_t v, l;
+	size_t v, l, city = 0;
 
 	for (size_t i = a; i < b; i++)
 		if ((l = match(&ex->gaz.names, d, i, b, &v)) > 0 && l < b - a) {
@@ -854,9 +856,13 @@ static void count_nested(ent_extractor *ex, ent_doc *d, size_t a, size_t b)
 				ent_reg_surface(ex, r, sf.data);
 				ent_buf_release(&sf);
 				count(ex, d, r);
+				if (!city && t == ENT_TYPE_PLACE && !ex->gaz.entries[v].region &&
+				    (i == a || !is_lower(d, i - 1)))
+					city = r + 1; /* not "Straight to Wuzhen" */
 			}
 			i += l - 1;
 		}
+	return city;
 }
 
 /* An organization or event named at the start ("BRICS Summit", "WIPO’s
@@ -973,9 +979,17 @@ static size_t register_pattern(ent_extractor *ex, ent_doc *d, const cand *c, siz
  * "the summit" can refer back to "the 11th G20 Summit". */
 static void note_head(ent_extractor *ex, ent_doc *d, const ent_mention *m)
 {
-	const ent_token *t = tok(d, m->b - 1);
+	size_t v, h = m->b - 1;
 	ent_type type = ent_reg_type(ex, m->ent);
 	char w[48];
+
+	/* the head closes the first segment: "Strategic Dialogue on ..." */
+	for (size_t k = m->a + 1; k < m->b; k++)
+		if (is_lower(d, k) && match(&ex->lex.segments, d, k, m->b, &v) == 1) {
+			h = k - 1;
+			break;
+		}
+	const ent_token *t = tok(d, h);
 
 	if ((type != ENT_TYPE_EVENT && type != ENT_TYPE_ORGANIZATION) ||
 	    !(t->flags & ENT_TK_CAP) || t->len >= sizeof(w))
@@ -1094,13 +1108,13 @@ void ent_recognize(ent_extractor *ex, ent_doc *d, size_t s)
 			size_t ref = reference_at(ex, d, i, end);
 			if (ref != SIZE_MAX) {
 				ent_mention m = { i, i + 1, ref, ent_reg_type(ex, ref), ENT_MK_REF,
-						  SIZE_MAX, { 0 }, 0 };
+						  SIZE_MAX, { 0 }, 0, 0 };
 				push_mention(d, &m);
 				i++;
 			} else if ((l = match(&ex->gaz.adjectives, d, i, end, &v)) > 0 && is_cap(d, i)) {
 				ent_mention m = { i, i + l, ent_reg_gazetteer(ex, v), 0,
 						  acting_noun(d, i + l, end) ? ENT_MK_REF : ENT_MK_ADJ,
-						  SIZE_MAX, { 0 }, 0 };
+						  SIZE_MAX, { 0 }, 0, 0 };
 				m.type = ent_reg_type(ex, m.ent);
 				push_mention(d, &m);
 				i += l;
@@ -1118,10 +1132,12 @@ void ent_recognize(ent_extractor *ex, ent_doc *d, size_t s)
 		}
 		ent_mention m = { best.na, best.nb, ent_reg_find(ex, best.rec),
 				  ent_reg_type(ex, ent_reg_find(ex, best.rec)), ENT_MK_NAME,
-				  SIZE_MAX, { 0 }, 0 };
+				  SIZE_MAX, { 0 }, 0, 0 };
 		if (best.source == 3) {
 			m.type = (ent_type)best.type;
-			count_nested(ex, d, best.na, best.nb);
+			size_t city = count_nested(ex, d, best.na, best.nb);
+			if (m.type == ENT_TYPE_EVENT)
+				m.place1 = city;
 		}
 		count(ex, d, m.ent);
 		find_parties(ex, d, &m);

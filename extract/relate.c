@@ -186,6 +186,8 @@ static void pair_rules(sent *st)
 			pairwise(st, m->parties, m->n_parties, 0, "pair-name");
 		if (m->owner != SIZE_MAX && m->kind == ENT_MK_NAME)
 			rel(st, m->ent, ENT_REL_PART_OF, m->owner, 0, "name-owner");
+		if (m->place1 && m->kind == ENT_MK_NAME)
+			rel(st, m->ent, ENT_REL_HELD_IN, m->place1 - 1, 0, "name-place");
 	}
 	/* "Sino-Russian", "China–Africa cooperation": actors glued by dashes */
 	for (size_t k = 0; k + 1 < st->n;) {
@@ -486,10 +488,32 @@ static size_t passive_at(const sent *st, size_t i, size_t len)
 		if (tok_eq(st->d, by, ",") || tok_eq(st->d, by, ";") || tok_eq(st->d, by, "and"))
 			return 0;
 		for (size_t k = 0; k < st->n; k++)
-			if (st->m[k].a == by)
-				return 0;
+			if (st->m[k].a == by) {
+				/* "organised in Nairobi by ...": a place may intervene */
+				if (!acc_place(st->ex, ent_reg_find(st->ex, st->m[k].ent)) ||
+				    !tok_eq(st->d, by - 1, "in"))
+					return 0;
+				by = st->m[k].b - 1;
+				break;
+			}
 	}
 	return 0;
+}
+
+/* The end of mention k, past a parenthesised acronym right after it:
+ * "the National Payments Corporation of India (NPCI) launched". */
+static size_t end_with_acronym(const sent *st, size_t k)
+{
+	size_t b = st->m[k].b;
+
+	if (b < st->end && tok_eq(st->d, b, "(")) {
+		size_t c = b + 1;
+		while (c < st->end && c < b + 6 && !tok_eq(st->d, c, ")"))
+			c++;
+		if (c < st->end && tok_eq(st->d, c, ")"))
+			return c + 1;
+	}
+	return b;
 }
 
 /* An object relative clause: "UPI, which NPCI launched", "M-Pesa, the
@@ -506,7 +530,7 @@ static size_t relative_object(const sent *st, size_t i, accept_fn ok, size_t *su
 		return 0;
 	while (k >= 0 && st->m[k].b > i)
 		k--;
-	if (k < 0 || st->m[k].b + 2 < i)
+	if (k < 0 || end_with_acronym(st, (size_t)k) + 2 < i)
 		return 0; /* the subject sits right before the verb */
 	rel_at = st->m[k].a;
 	while (rel_at > st->a && rel_at + 5 > st->m[k].a && !is_relative(st->d, rel_at - 1))

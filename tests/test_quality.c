@@ -79,7 +79,7 @@ END_TEST
 static const char *const held_out[] = { "news-dateline", "bilateral-mou", "speech-transcript" };
 /* Relation floors guard against regressions; the issue's 0.60 is not yet
  * reached on every document. */
-static const double relation_floor[] = { 0.40, 0.45, 0.55 };
+static const double relation_floor[] = { 0.60, 0.50, 0.60 };
 
 START_TEST(held_out_documents)
 {

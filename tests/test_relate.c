@@ -169,7 +169,7 @@ END_TEST
 START_TEST(explain_names_rule_and_flags)
 {
 	ent_extractor *ex = th_extract("Norway is a country. Norway likes forums. "
-				       "It will host the Oslo Peace Forum in 2026.");
+				       "It will host the Nordic Peace Forum in 2026.");
 	const ent_corpus *c = ent_extractor_corpus(ex);
 	char *buf = NULL;
 	size_t len = 0;
@@ -178,10 +178,33 @@ START_TEST(explain_names_rule_and_flags)
 	ent_error_clear(&e);
 	ck_assert_int_eq(ent_corpus_write(c, ENT_EXTRACT_EXPLAIN, f, &e), ENT_OK);
 	fclose(f);
-	ck_assert_ptr_nonnull(strstr(buf, "Norway --hosted--> Oslo Peace Forum [2026] (hedged) "
+	ck_assert_ptr_nonnull(strstr(buf, "Norway --hosted--> Nordic Peace Forum [2026] (hedged) "
 					  "(subject resolved from context)\n    rule trigger, test.txt:1\n"));
 	ck_assert_ptr_nonnull(strstr(buf, "1 relations\n"));
 	free(buf);
+	ent_extractor_free(ex);
+}
+END_TEST
+
+START_TEST(event_named_after_city)
+{
+	ent_extractor *ex = th_extract("Leaders met at the G20 New Delhi Summit. Youth joined "
+				       "the Road to Lima Contest.");
+	const ent_corpus *c = ent_extractor_corpus(ex);
+	REL(c, "G20 New Delhi Summit", ENT_REL_HELD_IN, "New Delhi");
+	NOREL(c, "Road to Lima Contest", ENT_REL_HELD_IN, "Lima");
+	ent_extractor_free(ex);
+}
+END_TEST
+
+START_TEST(subject_with_acronym_in_relative_clause)
+{
+	ent_extractor *ex = th_extract(
+		"Officials praised PayNet, which the National Clearing Authority of Ghana (NCAG) "
+		"launched in 2016.");
+	const ent_corpus *c = ent_extractor_corpus(ex);
+	REL(c, "National Clearing Authority of Ghana", ENT_REL_LAUNCHED, "PayNet");
+	NOREL(c, "Ghana", ENT_REL_LAUNCHED, "PayNet");
 	ent_extractor_free(ex);
 }
 END_TEST
@@ -199,6 +222,8 @@ Suite *suite_relate(void)
 	tcase_add_test(tc, implicit_subject);
 	tcase_add_test(tc, co_host_from_pair_name);
 	tcase_add_test(tc, explain_names_rule_and_flags);
+	tcase_add_test(tc, event_named_after_city);
+	tcase_add_test(tc, subject_with_acronym_in_relative_clause);
 	tcase_add_test(tc, membership_places_references);
 	tcase_add_test(tc, embedded_objects_are_not_objects);
 	suite_add_tcase(s, tc);
