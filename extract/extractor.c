@@ -222,6 +222,7 @@ ent_status ent_extractor_add_text(ent_extractor *ex, const char *doc,
 	d.index = ex->n_docs;
 	d.text = text;
 	d.actor = SIZE_MAX;
+	d.title = SIZE_MAX;
 	ENT_GROW(ex->docs, ex->cap_docs, ex->n_docs + 1);
 	ex->docs[ex->n_docs++] = ent_xstrdup(doc);
 
@@ -252,6 +253,7 @@ ent_status ent_extractor_add_text(ent_extractor *ex, const char *doc,
 		d.sentence_id = SIZE_MAX;
 		ent_relate(ex, &d, s);
 	}
+	ent_relate_document(ex, &d);
 	doc_release(&d);
 	free(text);
 	ex->dirty = 1;

@@ -98,16 +98,26 @@ typedef struct ent_doc {
 	ent_map last_head;      /* lower-case head word -> last entity so named */
 	size_t sentence_id;     /* pool index of the current sentence, or SIZE_MAX */
 	size_t cur_sent;        /* the sentence being recognized */
+	size_t title;           /* the agreement the document is, or SIZE_MAX */
+	size_t pair[2];         /* the last two actors named together */
+	int has_pair;
+	size_t pair_sent;       /* the sentence that named them */
 } ent_doc;
 
-/* markup.c: HTML and XML to text. */
-typedef enum ent_markup { ENT_MARKUP_NONE, ENT_MARKUP_HTML, ENT_MARKUP_XML } ent_markup;
+/* markup.c: HTML and XML to text; markdown.c: Markdown to plain text. */
+typedef enum ent_markup {
+	ENT_MARKUP_NONE, ENT_MARKUP_HTML, ENT_MARKUP_XML, ENT_MARKUP_MARKDOWN
+} ent_markup;
 /* What the document is, judged by its first bytes. */
 ent_markup ent_markup_sniff(const char *data, size_t len);
 /* Its text (malloc'ed), blocks separated by blank lines. Malformed XML is
  * ENT_ERR_INPUT with the line; HTML is recovered. */
 ent_status ent_markup_text(const char *doc, const char *data, size_t len, ent_markup kind,
 			   char **text, size_t *text_len, ent_error *err);
+/* Does the text use Markdown syntax (headings, links, emphasis)? */
+int ent_markdown_sniff(const char *data, size_t len);
+/* Its text (malloc'ed), markup removed, every line where it was. */
+ent_status ent_markdown_text(const char *data, size_t len, char **text, size_t *text_len);
 
 /* registry.c */
 size_t ent_reg_find(ent_extractor *ex, size_t r);
@@ -133,6 +143,9 @@ void ent_recognize(ent_extractor *ex, ent_doc *d, size_t s);
 
 /* relate.c: relations of sentence s from its mentions. */
 void ent_relate(ent_extractor *ex, ent_doc *d, size_t s);
+/* relate.c: relations the document states about itself (signature
+ * blocks), after every sentence was related. */
+void ent_relate_document(ent_extractor *ex, ent_doc *d);
 
 /* extractor.c: record a relation found in sentence s. */
 void ent_add_relation(ent_extractor *ex, ent_doc *d, size_t s, size_t subj,

@@ -1025,6 +1025,87 @@ static size_t reference_at(ent_extractor *ex, ent_doc *d, size_t i, size_t end)
 	return r ? ent_reg_find(ex, *r) : SIZE_MAX;
 }
 
+/* "this MoU", "the present Agreement": the document itself, when its title
+ * named an agreement. */
+static size_t self_reference(ent_extractor *ex, ent_doc *d, size_t i, size_t end)
+{
+	size_t v;
+
+	if (d->title == SIZE_MAX || i == 0 || i >= end ||
+	    (!tok_eq(d, i - 1, "this") && !tok_eq(d, i - 1, "This") && !tok_eq(d, i - 1, "present")))
+		return SIZE_MAX;
+	if (!tok_eq(d, i, "MoU") && !tok_eq(d, i, "MOU") &&
+	    !(is_cap(d, i) && match(&ex->lex.heads, d, i, i + 1, &v) == 1 &&
+	      v == ENT_TYPE_AGREEMENT))
+		return SIZE_MAX;
+	return ent_reg_find(ex, d->title);
+}
+
+/* "the Parties", "both sides", "the two countries": the last two actors
+ * named together. */
+static int pair_reference(const ent_doc *d, size_t i, size_t end)
+{
+	static const char *const nouns[] = { "Parties", "parties", "sides", "countries",
+					     "governments", "Governments", "nations", NULL };
+	int noun = 0;
+
+	if (!d->has_pair || i == 0 || i >= end || d->cur_sent > d->pair_sent + 3)
+		return 0; /* only a recent pair: "the two sides" does not reach far */
+	for (int k = 0; nouns[k]; k++)
+		noun |= tok_eq(d, i, nouns[k]);
+	if (!noun || (i + 1 < end && tok_eq(d, i + 1, "of")))
+		return 0;
+	if (tok_eq(d, i - 1, "the") || tok_eq(d, i - 1, "The") || tok_eq(d, i - 1, "both") ||
+	    tok_eq(d, i - 1, "Both"))
+		return 1;
+	return i >= 2 && tok_eq(d, i - 1, "two") &&
+	       (tok_eq(d, i - 2, "the") || tok_eq(d, i - 2, "The"));
+}
+
+/* Remember the last two actors named together ("Kenya and India", a pair
+ * name), for "the two sides" later. */
+static void set_pair(ent_doc *d, size_t a, size_t b)
+{
+	d->pair[0] = a;
+	d->pair[1] = b;
+	d->has_pair = 1;
+	d->pair_sent = d->cur_sent;
+}
+
+static void note_pair(ent_extractor *ex, ent_doc *d, size_t from)
+{
+	for (size_t k = from; k < d->n_ments; k++) {
+		const ent_mention *m = &d->ments[k];
+		if (m->n_parties == 2 && m->kind != ENT_MK_REF)
+			set_pair(d, m->parties[0], m->parties[1]);
+		if (k + 1 >= d->n_ments)
+			continue;
+		const ent_mention *n = &d->ments[k + 1];
+		/* "Sino-Russian", "China–Africa": glued by a dash */
+		if (n->a == m->b + 1 && glued_dash(d, m->b, n->b) && m->kind != ENT_MK_REF &&
+		    n->kind != ENT_MK_REF && ent_reg_actor(ex, ent_reg_find(ex, m->ent)) &&
+		    ent_reg_actor(ex, ent_reg_find(ex, n->ent))) {
+			set_pair(d, ent_reg_find(ex, m->ent), ent_reg_find(ex, n->ent));
+			continue;
+		}
+		if (m->kind != ENT_MK_NAME)
+			continue;
+		if (n->kind != ENT_MK_NAME || !ent_reg_actor(ex, ent_reg_find(ex, m->ent)) ||
+		    !ent_reg_actor(ex, ent_reg_find(ex, n->ent)) ||
+		    ent_reg_type(ex, ent_reg_find(ex, m->ent)) == ENT_TYPE_PLACE)
+			continue;
+		size_t j = m->b;
+		if (j < n->a && tok_eq(d, j, "and"))
+			j++;
+		else
+			continue;
+		if (j < n->a && tok_eq(d, j, "the"))
+			j++;
+		if (j == n->a)
+			set_pair(d, m->ent, n->ent);
+	}
+}
+
 /* Nouns after a country adjective that make it the country acting: "the
  * Chinese side", "the Russian government". */
 static int acting_noun(const ent_doc *d, size_t i, size_t end)
@@ -1073,6 +1154,7 @@ static void learn_surname(ent_extractor *ex, ent_doc *d, const ent_mention *m)
 void ent_recognize(ent_extractor *ex, ent_doc *d, size_t s)
 {
 	size_t a = d->sent_tok[s], end = d->sent_tok[s + 1], first = a, v;
+	size_t from = d->n_ments;
 	int heading = (d->sents[s].flags & ENT_SENT_HEADING) != 0;
 	ent_buf surf;
 
@@ -1106,6 +1188,15 @@ void ent_recognize(ent_extractor *ex, ent_doc *d, size_t s)
 		}
 		if (best.len == 0) {
 			size_t ref = reference_at(ex, d, i, end);
+			if (ref == SIZE_MAX)
+				ref = self_reference(ex, d, i, end);
+			if (ref == SIZE_MAX && pair_reference(d, i, end)) {
+				ent_mention m = { i, i + 1, d->pair[0], ent_reg_type(ex, d->pair[0]),
+						  ENT_MK_REF, SIZE_MAX, { d->pair[0], d->pair[1] }, 2, 0 };
+				push_mention(d, &m);
+				i++;
+				continue;
+			}
 			if (ref != SIZE_MAX) {
 				ent_mention m = { i, i + 1, ref, ent_reg_type(ex, ref), ENT_MK_REF,
 						  SIZE_MAX, { 0 }, 0, 0 };
@@ -1150,4 +1241,13 @@ void ent_recognize(ent_extractor *ex, ent_doc *d, size_t s)
 			i += learn_acronym(ex, d, &m, end);
 	}
 	ent_buf_release(&surf);
+	note_pair(ex, d, from);
+	/* a document whose first line names an agreement is that agreement */
+	if (s == 0)
+		for (size_t k = from; k < d->n_ments; k++)
+			if (d->ments[k].kind == ENT_MK_NAME && d->ments[k].type == ENT_TYPE_AGREEMENT &&
+			    d->ments[k].a == a) {
+				d->title = d->ments[k].ent;
+				break;
+			}
 }

@@ -170,6 +170,22 @@ static int usable(const sent *st, size_t k, accept_fn ok)
 	return ok(st->ex, ent_reg_find(st->ex, st->m[k].ent));
 }
 
+/* Add mention k's entity to an argument list, or both parties of a
+ * reference to a pair ("the two sides"). Returns the new count. */
+static size_t push_arg(const sent *st, size_t k, size_t *out, size_t n)
+{
+	const ent_mention *m = &st->m[k];
+
+	if (m->kind == ENT_MK_REF && m->n_parties >= 2) {
+		for (unsigned p = 0; p < m->n_parties && n < MAX_LIST; p++)
+			out[n++] = m->parties[p];
+		return n;
+	}
+	if (n < MAX_LIST)
+		out[n++] = m->ent;
+	return n;
+}
+
 static int is_relative(const ent_doc *d, size_t i)
 {
 	return tok_eq(d, i, "which") || tok_eq(d, i, "that") || tok_eq(d, i, "who") ||
@@ -324,7 +340,7 @@ static size_t list_before(const sent *st, size_t i, accept_fn ok, size_t *out)
 			return 0;
 		}
 	}
-	out[n++] = st->m[k].ent;
+	n = push_arg(st, (size_t)k, out, n);
 	first = (size_t)k;
 	while (k > 0 && n < MAX_LIST && usable(st, (size_t)k - 1, ok) &&
 	       st->m[k - 1].b <= st->m[k].a) {
@@ -335,7 +351,7 @@ static size_t list_before(const sent *st, size_t i, accept_fn ok, size_t *out)
 			break; /* "At the suggestion of China, the AALCO ...": no list */
 		has_and |= a;
 		k--;
-		out[n++] = st->m[k].ent;
+		n = push_arg(st, (size_t)k, out, n);
 		first = (size_t)k;
 	}
 	(void)has_and;
@@ -406,7 +422,7 @@ static size_t list_after(const sent *st, size_t i, accept_fn ok, ent_rel r, size
 		if (tok_eq(st->d, j, ";"))
 			return 0;
 found:
-	out[n++] = st->m[k].ent;
+	n = push_arg(st, k, out, n);
 	while (k + 1 < st->n && n < MAX_LIST) {
 		int a = 0;
 		size_t next = k + 1;
@@ -417,7 +433,7 @@ found:
 		if (next == k + 1 && !list_glue(st, st->m[k].b, st->m[k + 1].a, &a))
 			break;
 		k = next;
-		out[n++] = st->m[k].ent;
+		n = push_arg(st, k, out, n);
 	}
 	return n;
 }
@@ -753,5 +769,57 @@ void ent_relate(ent_extractor *ex, ent_doc *d, size_t s)
 			continue;
 		apply_trigger(&st, i, l, v);
 		i += l - 1;
+	}
+}
+
+/* Is sentence s exactly "For the Government of X" (or "For X")? Returns
+ * X's record or SIZE_MAX. */
+static size_t signatory_line(ent_extractor *ex, ent_doc *d, size_t s)
+{
+	size_t a = d->sent_tok[s], b = d->sent_tok[s + 1], k = d->sent_ment[s];
+
+	if (b - a < 2 || d->sent_ment[s + 1] != k + 1 || !tok_eq(d, a, "for"))
+		return SIZE_MAX;
+	const ent_mention *m = &d->ments[k];
+	size_t start = a + 1 + (tok_eq(d, a + 1, "the") ? 1 : 0);
+	if (m->kind != ENT_MK_NAME || m->a != start || m->b != b)
+		return SIZE_MAX;
+	size_t r = ent_reg_find(ex, m->ent);
+	return ent_reg_actor(ex, r) ? r : SIZE_MAX;
+}
+
+/* A signature block at the end of an agreement ("For the Government of
+ * X" above a signatory's name): X and the signatory signed the document,
+ * and the signing parties cooperate. */
+void ent_relate_document(ent_extractor *ex, ent_doc *d)
+{
+	size_t signers[MAX_LIST], n = 0;
+	sent st;
+
+	if (d->title == SIZE_MAX)
+		return;
+	for (size_t s = 0; s + 1 < d->n_sents && n + 2 <= MAX_LIST; s++) {
+		size_t party = signatory_line(ex, d, s);
+		if (party == SIZE_MAX)
+			continue;
+		memset(&st, 0, sizeof(st));
+		st.ex = ex;
+		st.d = d;
+		st.s = s;
+		d->sentence_id = SIZE_MAX;
+		rel(&st, party, ENT_REL_SIGNED, d->title, 0, "signature-block");
+		signers[n++] = party;
+		size_t k = d->sent_ment[s + 1];
+		if (d->sent_ment[s + 2] == k + 1 && d->ments[k].type == ENT_TYPE_PERSON &&
+		    d->ments[k].kind == ENT_MK_NAME) {
+			st.s = s + 1;
+			d->sentence_id = SIZE_MAX;
+			rel(&st, d->ments[k].ent, ENT_REL_SIGNED, d->title, 0, "signature-block");
+			signers[n++] = d->ments[k].ent;
+		}
+	}
+	if (n >= 2) {
+		d->sentence_id = SIZE_MAX;
+		pairwise(&st, signers, n, 0, "signature-block");
 	}
 }

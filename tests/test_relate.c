@@ -209,6 +209,45 @@ START_TEST(subject_with_acronym_in_relative_clause)
 }
 END_TEST
 
+START_TEST(treaty_refers_to_itself_and_its_parties)
+{
+	ent_extractor *ex = th_extract(
+		"Memorandum of Understanding between the Government of Chile and the Government "
+		"of Peru on Water Data\n\n"
+		"The Government of Chile and the Government of Peru (the Parties) have agreed as "
+		"follows.\n\n"
+		"The Parties hereby establish the Joint Committee on Water Data.\n\n"
+		"This MoU shall enter into force on signature.\n\n"
+		"For the Government of Chile\nAna Torres Vidal\nMinister of Public Works\n\n"
+		"For the Government of Peru\nLuis Quispe Mamani\nMinister of Agriculture\n");
+	const ent_corpus *c = ent_extractor_corpus(ex);
+	const char *mou = "Memorandum of Understanding between the Government of Chile and "
+			  "the Government of Peru on Water Data";
+	REL(c, "Chile", ENT_REL_LAUNCHED, "Joint Committee on Water Data");
+	REL(c, "Peru", ENT_REL_LAUNCHED, "Joint Committee on Water Data");
+	REL(c, "Chile", ENT_REL_SIGNED, mou);
+	REL(c, "Peru", ENT_REL_SIGNED, mou);
+	REL(c, "Ana Torres Vidal", ENT_REL_SIGNED, mou);
+	REL(c, "Luis Quispe Mamani", ENT_REL_SIGNED, mou);
+	REL(c, "Chile", ENT_REL_COOPERATES_WITH, "Peru");
+	ent_extractor_free(ex);
+}
+END_TEST
+
+START_TEST(two_sides_only_when_recent)
+{
+	ent_extractor *ex = th_extract(
+		"Chile and Peru met in Lima. The two sides signed the Andes Water Accord. "
+		"Brazil likes rivers. Brazil likes lakes. Brazil likes seas. Brazil likes rain. "
+		"The two sides later signed the Pacific Fish Accord.");
+	const ent_corpus *c = ent_extractor_corpus(ex);
+	REL(c, "Chile", ENT_REL_SIGNED, "Andes Water Accord");
+	REL(c, "Peru", ENT_REL_SIGNED, "Andes Water Accord");
+	NOREL(c, "Chile", ENT_REL_SIGNED, "Pacific Fish Accord");
+	ent_extractor_free(ex);
+}
+END_TEST
+
 Suite *suite_relate(void)
 {
 	Suite *s = suite_create("relate");
@@ -224,6 +263,8 @@ Suite *suite_relate(void)
 	tcase_add_test(tc, explain_names_rule_and_flags);
 	tcase_add_test(tc, event_named_after_city);
 	tcase_add_test(tc, subject_with_acronym_in_relative_clause);
+	tcase_add_test(tc, treaty_refers_to_itself_and_its_parties);
+	tcase_add_test(tc, two_sides_only_when_recent);
 	tcase_add_test(tc, membership_places_references);
 	tcase_add_test(tc, embedded_objects_are_not_objects);
 	suite_add_tcase(s, tc);
