@@ -140,6 +140,20 @@ void ent_reg_release(ent_extractor *ex);
 
 /* recognize.c: find the mentions of sentence s of the document. */
 void ent_recognize(ent_extractor *ex, ent_doc *d, size_t s);
+/* recognize.c: the type a head word gives tokens [a, *b) (-1 if none);
+ * may shorten *b where the span runs on past the name. */
+int ent_span_type(const ent_extractor *ex, const ent_doc *d, size_t a, size_t *b);
+
+/* acronym.c: after mention m, "(ACR)" is learned; returns tokens used. */
+size_t ent_learn_acronym(ent_extractor *ex, ent_doc *d, const ent_mention *m, size_t end);
+
+/* references.c */
+void ent_note_head(ent_extractor *ex, ent_doc *d, const ent_mention *m);
+size_t ent_reference_at(ent_extractor *ex, ent_doc *d, size_t i, size_t end);
+size_t ent_self_reference(ent_extractor *ex, ent_doc *d, size_t i, size_t end);
+int ent_pair_reference(const ent_doc *d, size_t i, size_t end);
+void ent_note_pair(ent_extractor *ex, ent_doc *d, size_t from);
+int ent_acting_noun(const ent_doc *d, size_t i, size_t end);
 
 /* relate.c: relations of sentence s from its mentions. */
 void ent_relate(ent_extractor *ex, ent_doc *d, size_t s);

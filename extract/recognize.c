@@ -11,51 +11,9 @@
 #include <stdint.h>
 #include <string.h>
 
-#include "internal.h"
+#include "scan.h"
 
 #define MAX_SPAN 40
-
-static const ent_token *tok(const ent_doc *d, size_t i)
-{
-	return &d->toks[i];
-}
-
-static int tok_eq(const ent_doc *d, size_t i, const char *s)
-{
-	size_t n = strlen(s);
-	return tok(d, i)->len == n && !memcmp(d->text + tok(d, i)->start, s, n);
-}
-
-static int is_cap(const ent_doc *d, size_t i)
-{
-	uint32_t f = tok(d, i)->flags;
-	return (f & ENT_TK_WORD) && (f & (ENT_TK_CAP | ENT_TK_UPPER));
-}
-
-static int is_lower(const ent_doc *d, size_t i)
-{
-	return (tok(d, i)->flags & ENT_TK_LOWER) != 0;
-}
-
-/* A joiner glued to both neighbours: "China-ASEAN", "Team/Coordination". */
-static int glued_dash(const ent_doc *d, size_t i, size_t end)
-{
-	return i + 1 < end && (tok(d, i)->flags & ENT_TK_DASH) &&
-	       !(tok(d, i)->flags & ENT_TK_SPACE) &&
-	       (tok(d, i + 1)->flags & ENT_TK_WORD) && !(tok(d, i + 1)->flags & ENT_TK_SPACE);
-}
-
-/* " + " between two names: "China + Central Asia". */
-static int spaced_plus(const ent_doc *d, size_t i, size_t end)
-{
-	return i + 1 < end && tok_eq(d, i, "+") && is_cap(d, i + 1);
-}
-
-static size_t match(const ent_phrases *p, const ent_doc *d, size_t i, size_t end,
-		    size_t *val)
-{
-	return ent_phrases_match(p, d->text, d->toks, i, end, val);
-}
 
 /* Is token i an ordinal that may open a name ("11th", "Ninth", "third")? */
 static int is_ordinal(const ent_extractor *ex, const ent_doc *d, size_t i, size_t end)
@@ -300,7 +258,7 @@ static int span_type_depth(const ent_extractor *ex, const ent_doc *d, size_t a,
 	return type;
 }
 
-static int span_type(const ent_extractor *ex, const ent_doc *d, size_t a, size_t *b)
+int ent_span_type(const ent_extractor *ex, const ent_doc *d, size_t a, size_t *b)
 {
 	return span_type_depth(ex, d, a, b, 0);
 }
@@ -616,7 +574,7 @@ static int pattern_at(const ent_extractor *ex, const ent_doc *d, size_t i, size_
 	if (!len)
 		return 0;
 	b = i + len;
-	type = span_type(ex, d, i, &b);
+	type = ent_span_type(ex, d, i, &b);
 	c->len = b - i;
 	c->na = i;
 	c->nb = b;
@@ -648,135 +606,6 @@ static int pattern_at(const ent_extractor *ex, const ent_doc *d, size_t i, size_
 		return 0;
 	c->type = type;
 	return 1;
-}
-
-/* Acronym-shaped tokens [a, b): no inner spaces, two or more capitals. */
-static int acronym_at(const ent_doc *d, size_t a, size_t b, ent_buf *out)
-{
-	size_t caps = 0;
-
-	if (a >= b || b - a > 5 || !is_cap(d, a))
-		return 0;
-	for (size_t i = a; i < b; i++) {
-		const ent_token *t = tok(d, i);
-		if (i > a && (t->flags & ENT_TK_SPACE))
-			return 0;
-		if (!(t->flags & (ENT_TK_WORD | ENT_TK_DASH)))
-			return 0;
-		for (uint32_t k = 0; k < t->len; k++) {
-			char ch = d->text[t->start + k];
-			caps += ch >= 'A' && ch <= 'Z';
-		}
-	}
-	if (caps < 2)
-		return 0;
-	ent_buf_clear(out);
-	ent_doc_span(d, a, b, out);
-	return out->len <= 16;
-}
-
-/* Capital initials of the capitalised words of [a, b). */
-static void initials(const ent_doc *d, size_t a, size_t b, ent_buf *out)
-{
-	ent_buf_clear(out);
-	for (size_t i = a; i < b; i++) {
-		const ent_token *t = tok(d, i);
-		if (!(t->flags & ENT_TK_WORD) || !(t->flags & (ENT_TK_CAP | ENT_TK_UPPER)))
-			continue;
-		if (t->flags & ENT_TK_UPPER) {
-			for (uint32_t k = 0; k < t->len; k++)
-				ent_buf_addc(out, d->text[t->start + k]);
-		} else {
-			ent_buf_addc(out, d->text[t->start]);
-		}
-	}
-}
-
-static void acronym_letters(const char *acr, ent_buf *out)
-{
-	ent_buf_clear(out);
-	for (; *acr; acr++)
-		if (*acr >= 'A' && *acr <= 'Z')
-			ent_buf_addc(out, *acr);
-}
-
-/* Is `small` a subsequence of `big`? */
-static int subsequence(const char *small, const char *big)
-{
-	for (; *big && *small; big++)
-		if (*big == *small)
-			small++;
-	return *small == '\0';
-}
-
-static ent_type type_or(int t, ent_type dflt)
-{
-	return t >= 0 ? (ent_type)t : dflt;
-}
-
-/* "Full Name (ACR)": bind ACR to the shortest suffix of the mention whose
- * initials spell it, else to the whole mention when they roughly do. */
-static size_t learn_acronym(ent_extractor *ex, ent_doc *d, const ent_mention *m,
-			    size_t end)
-{
-	size_t b = m->b, c;
-	ent_buf acr, let, ini;
-
-	if (b + 2 >= end || !tok_eq(d, b, "("))
-		return 0;
-	for (c = b + 1; c < end && c - b <= 6 && !tok_eq(d, c, ")"); c++)
-		;
-	if (c >= end || !tok_eq(d, c, ")"))
-		return 0;
-	ent_buf_init(&acr);
-	ent_buf_init(&let);
-	ent_buf_init(&ini);
-	if (!acronym_at(d, b + 1, c, &acr)) {
-		c = 0;
-		goto out;
-	}
-	acronym_letters(acr.data, &let);
-	size_t target = SIZE_MAX;
-	for (size_t k = m->b; k-- > m->a + 1;) {
-		if (!is_cap(d, k) || (k > m->a && (tok(d, k)->flags & ENT_TK_WORD) == 0))
-			continue;
-		initials(d, k, m->b, &ini);
-		if (!strcmp(ini.data, let.data)) {
-			/* a name inside the mention: "... of the Communist Party of China (CPC)" */
-			size_t v, len, bb = m->b;
-			int t = span_type(ex, d, k, &bb);
-			ent_buf name;
-			ent_buf_init(&name);
-			ent_doc_span(d, k, m->b, &name);
-			len = match(&ex->gaz.names, d, k, m->b, &v);
-			target = len == m->b - k ? ent_reg_gazetteer(ex, v)
-						 : ent_reg_name(ex, name.data,
-								type_or(t, ENT_TYPE_ORGANIZATION));
-			ent_reg_surface(ex, target, name.data);
-			ent_phrases_add(&ex->learned, name.data, target);
-			ex->recs[ent_reg_find(ex, target)].mentions++;
-			ent_buf_release(&name);
-			break;
-		}
-	}
-	if (target == SIZE_MAX) {
-		initials(d, m->a, m->b, &ini);
-		if (ini.len && let.len && ini.data[0] == let.data[0] &&
-		    (subsequence(let.data, ini.data) || subsequence(ini.data, let.data) ||
-		     m->type == ENT_TYPE_ORGANIZATION))
-			target = m->ent;
-	}
-	if (target == SIZE_MAX) {
-		c = 0;
-		goto out;
-	}
-	ent_reg_surface(ex, target, acr.data);
-	ent_phrases_add(&ex->learned, acr.data, ent_reg_find(ex, target));
-out:
-	ent_buf_release(&acr);
-	ent_buf_release(&let);
-	ent_buf_release(&ini);
-	return c ? c + 1 - b : 0;
 }
 
 static void count(ent_extractor *ex, ent_doc *d, size_t r)
@@ -975,150 +804,6 @@ static size_t register_pattern(ent_extractor *ex, ent_doc *d, const cand *c, siz
 	return r;
 }
 
-/* Remember the entity as the last one named with its head word, so that
- * "the summit" can refer back to "the 11th G20 Summit". */
-static void note_head(ent_extractor *ex, ent_doc *d, const ent_mention *m)
-{
-	size_t v, h = m->b - 1;
-	ent_type type = ent_reg_type(ex, m->ent);
-	char w[48];
-
-	/* the head closes the first segment: "Strategic Dialogue on ..." */
-	for (size_t k = m->a + 1; k < m->b; k++)
-		if (is_lower(d, k) && match(&ex->lex.segments, d, k, m->b, &v) == 1) {
-			h = k - 1;
-			break;
-		}
-	const ent_token *t = tok(d, h);
-
-	if ((type != ENT_TYPE_EVENT && type != ENT_TYPE_ORGANIZATION) ||
-	    !(t->flags & ENT_TK_CAP) || t->len >= sizeof(w))
-		return;
-	for (uint32_t k = 0; k < t->len; k++) {
-		char c = d->text[t->start + k];
-		w[k] = c >= 'A' && c <= 'Z' ? (char)(c + 32) : c;
-	}
-	w[t->len] = '\0';
-	if (t->len > 3 && w[t->len - 1] == 's')
-		w[t->len - 1] = '\0';
-	ent_map_put(&d->last_head, w, m->ent);
-}
-
-/* "the summit" (a lower-case head word after "the", not followed by a
- * name): the last entity of the document named with that head. */
-static size_t reference_at(ent_extractor *ex, ent_doc *d, size_t i, size_t end)
-{
-	const ent_token *t;
-	size_t *r;
-
-	if (i == 0 || i + 1 > end || (!tok_eq(d, i - 1, "the") && !tok_eq(d, i - 1, "The")) ||
-	    !is_lower(d, i))
-		return SIZE_MAX;
-	t = tok(d, i);
-	if (i + 1 < end && (is_cap(d, i + 1) || tok_eq(d, i + 1, "of")))
-		return SIZE_MAX;
-	r = ent_map_getn(&d->last_head, d->text + t->start, t->len);
-	if (!r && t->len > 3 && d->text[t->start + t->len - 1] != 's')
-		return SIZE_MAX;
-	if (!r)
-		r = ent_map_getn(&d->last_head, d->text + t->start, t->len - 1);
-	return r ? ent_reg_find(ex, *r) : SIZE_MAX;
-}
-
-/* "this MoU", "the present Agreement": the document itself, when its title
- * named an agreement. */
-static size_t self_reference(ent_extractor *ex, ent_doc *d, size_t i, size_t end)
-{
-	size_t v;
-
-	if (d->title == SIZE_MAX || i == 0 || i >= end ||
-	    (!tok_eq(d, i - 1, "this") && !tok_eq(d, i - 1, "This") && !tok_eq(d, i - 1, "present")))
-		return SIZE_MAX;
-	if (!tok_eq(d, i, "MoU") && !tok_eq(d, i, "MOU") &&
-	    !(is_cap(d, i) && match(&ex->lex.heads, d, i, i + 1, &v) == 1 &&
-	      v == ENT_TYPE_AGREEMENT))
-		return SIZE_MAX;
-	return ent_reg_find(ex, d->title);
-}
-
-/* "the Parties", "both sides", "the two countries": the last two actors
- * named together. */
-static int pair_reference(const ent_doc *d, size_t i, size_t end)
-{
-	static const char *const nouns[] = { "Parties", "parties", "sides", "countries",
-					     "governments", "Governments", "nations", NULL };
-	int noun = 0;
-
-	if (!d->has_pair || i == 0 || i >= end || d->cur_sent > d->pair_sent + 3)
-		return 0; /* only a recent pair: "the two sides" does not reach far */
-	for (int k = 0; nouns[k]; k++)
-		noun |= tok_eq(d, i, nouns[k]);
-	if (!noun || (i + 1 < end && tok_eq(d, i + 1, "of")))
-		return 0;
-	if (tok_eq(d, i - 1, "the") || tok_eq(d, i - 1, "The") || tok_eq(d, i - 1, "both") ||
-	    tok_eq(d, i - 1, "Both"))
-		return 1;
-	return i >= 2 && tok_eq(d, i - 1, "two") &&
-	       (tok_eq(d, i - 2, "the") || tok_eq(d, i - 2, "The"));
-}
-
-/* Remember the last two actors named together ("Kenya and India", a pair
- * name), for "the two sides" later. */
-static void set_pair(ent_doc *d, size_t a, size_t b)
-{
-	d->pair[0] = a;
-	d->pair[1] = b;
-	d->has_pair = 1;
-	d->pair_sent = d->cur_sent;
-}
-
-static void note_pair(ent_extractor *ex, ent_doc *d, size_t from)
-{
-	for (size_t k = from; k < d->n_ments; k++) {
-		const ent_mention *m = &d->ments[k];
-		if (m->n_parties == 2 && m->kind != ENT_MK_REF)
-			set_pair(d, m->parties[0], m->parties[1]);
-		if (k + 1 >= d->n_ments)
-			continue;
-		const ent_mention *n = &d->ments[k + 1];
-		/* "Sino-Russian", "China–Africa": glued by a dash */
-		if (n->a == m->b + 1 && glued_dash(d, m->b, n->b) && m->kind != ENT_MK_REF &&
-		    n->kind != ENT_MK_REF && ent_reg_actor(ex, ent_reg_find(ex, m->ent)) &&
-		    ent_reg_actor(ex, ent_reg_find(ex, n->ent))) {
-			set_pair(d, ent_reg_find(ex, m->ent), ent_reg_find(ex, n->ent));
-			continue;
-		}
-		if (m->kind != ENT_MK_NAME)
-			continue;
-		if (n->kind != ENT_MK_NAME || !ent_reg_actor(ex, ent_reg_find(ex, m->ent)) ||
-		    !ent_reg_actor(ex, ent_reg_find(ex, n->ent)) ||
-		    ent_reg_type(ex, ent_reg_find(ex, m->ent)) == ENT_TYPE_PLACE)
-			continue;
-		size_t j = m->b;
-		if (j < n->a && tok_eq(d, j, "and"))
-			j++;
-		else
-			continue;
-		if (j < n->a && tok_eq(d, j, "the"))
-			j++;
-		if (j == n->a)
-			set_pair(d, m->ent, n->ent);
-	}
-}
-
-/* Nouns after a country adjective that make it the country acting: "the
- * Chinese side", "the Russian government". */
-static int acting_noun(const ent_doc *d, size_t i, size_t end)
-{
-	static const char *const w[] = { "side", "sides", "government", "delegation",
-					 "leader", "leaders", "leadership", "authorities",
-					 "president", "premier", "ministry", NULL };
-	for (int k = 0; i < end && w[k]; k++)
-		if (tok_eq(d, i, w[k]))
-			return 1;
-	return 0;
-}
-
 /* "Government of the Republic of Indonesia": the country itself. */
 static size_t government_of(const ent_extractor *ex, const ent_doc *d, size_t i,
 			    size_t end, size_t *entry)
@@ -1187,10 +872,10 @@ void ent_recognize(ent_extractor *ex, ent_doc *d, size_t s)
 			best.source = 3;
 		}
 		if (best.len == 0) {
-			size_t ref = reference_at(ex, d, i, end);
+			size_t ref = ent_reference_at(ex, d, i, end);
 			if (ref == SIZE_MAX)
-				ref = self_reference(ex, d, i, end);
-			if (ref == SIZE_MAX && pair_reference(d, i, end)) {
+				ref = ent_self_reference(ex, d, i, end);
+			if (ref == SIZE_MAX && ent_pair_reference(d, i, end)) {
 				ent_mention m = { i, i + 1, d->pair[0], ent_reg_type(ex, d->pair[0]),
 						  ENT_MK_REF, SIZE_MAX, { d->pair[0], d->pair[1] }, 2, 0 };
 				push_mention(d, &m);
@@ -1204,7 +889,7 @@ void ent_recognize(ent_extractor *ex, ent_doc *d, size_t s)
 				i++;
 			} else if ((l = match(&ex->gaz.adjectives, d, i, end, &v)) > 0 && is_cap(d, i)) {
 				ent_mention m = { i, i + l, ent_reg_gazetteer(ex, v), 0,
-						  acting_noun(d, i + l, end) ? ENT_MK_REF : ENT_MK_ADJ,
+						  ent_acting_noun(d, i + l, end) ? ENT_MK_REF : ENT_MK_ADJ,
 						  SIZE_MAX, { 0 }, 0, 0 };
 				m.type = ent_reg_type(ex, m.ent);
 				push_mention(d, &m);
@@ -1234,14 +919,14 @@ void ent_recognize(ent_extractor *ex, ent_doc *d, size_t s)
 		find_parties(ex, d, &m);
 		find_owner(ex, d, &m, first);
 		push_mention(d, &m);
-		note_head(ex, d, &m);
+		ent_note_head(ex, d, &m);
 		learn_surname(ex, d, &m);
 		i += best.len;
 		if (i == m.b)
-			i += learn_acronym(ex, d, &m, end);
+			i += ent_learn_acronym(ex, d, &m, end);
 	}
 	ent_buf_release(&surf);
-	note_pair(ex, d, from);
+	ent_note_pair(ex, d, from);
 	/* a document whose first line names an agreement is that agreement */
 	if (s == 0)
 		for (size_t k = from; k < d->n_ments; k++)
