@@ -17,12 +17,16 @@ typedef struct command {
 	const char *summary;
 } command;
 
+int cmd_export(int argc, char **argv); /* cli/cmd_export.c */
+
 static const command commands[] = {
 	{ "extract", cmd_extract, "extract entities and relations as JSON Lines or TSV" },
 	{ "build", cmd_build, "build the knowledge graph and write it as GraphML" },
 	{ "report", cmd_report, "print the graph summary and the most central entities" },
-	{ "query", cmd_query, "list the cooperation partners of an entity" },
+	{ "query", cmd_query, "ask the graph: partners, relations, path, common, ego" },
 	{ "render", cmd_render, "draw the graph as SVG, PNG, PDF or DOT" },
+	{ "export", cmd_export, "write the graph as GraphML, GEXF, JSON, CSV or RDF" },
+	{ "diff", cmd_diff, "compare two graphs: what was added, removed or changed" },
 };
 
 #define N_COMMANDS (sizeof(commands) / sizeof(commands[0]))

@@ -135,7 +135,19 @@ static igraph_error_t set_strings(igraph_t *w, const ent_graph *g, int edges,
 	return rc;
 }
 
-/* A numeric attribute: node mentions, or edge weight (k 0) / line (k 1). */
+/* The numeric edge attributes, by the k of set_numbers(). */
+static const char *const edge_nums[] = { "weight", "line", "hedged" };
+
+static double edge_num(const ent_edge *e, size_t k)
+{
+	switch (k) {
+	case 0: return (double)e->weight;
+	case 1: return (double)e->line;
+	default: return (double)e->hedged;
+	}
+}
+
+/* A numeric attribute: node mentions, or edge_nums[k] of the edges. */
 static igraph_error_t set_numbers(igraph_t *w, const ent_graph *g, int edges,
 				  size_t k)
 {
@@ -147,11 +159,10 @@ static igraph_error_t set_numbers(igraph_t *w, const ent_graph *g, int edges,
 	if (rc)
 		return rc;
 	for (size_t i = 0; i < n; i++)
-		VECTOR(v)[i] = !edges ? (double)g->nodes[i].mentions
-			     : k == 0 ? (double)g->edges[i].weight
-				      : (double)g->edges[i].line;
+		VECTOR(v)[i] = edges ? edge_num(&g->edges[i], k)
+				     : (double)g->nodes[i].mentions;
 	if (edges)
-		rc = igraph_cattribute_EAN_setv(w, k == 0 ? "weight" : "line", &v);
+		rc = igraph_cattribute_EAN_setv(w, edge_nums[k], &v);
 	else
 		rc = igraph_cattribute_VAN_setv(w, "mentions", &v);
 	igraph_vector_destroy(&v);
@@ -169,9 +180,12 @@ static igraph_error_t set_attributes(igraph_t *w, const ent_graph *g)
 		rc = set_numbers(w, g, 0, 0);
 	for (size_t k = 0; k < N_EDGE_STRS && !rc; k++) {
 		rc = set_strings(w, g, 1, k);
-		/* weight right after relation, line after doc: readable order */
+		/* weight and hedged right after relation, line after doc:
+		 * readable order */
 		if (!rc && k == 0)
 			rc = set_numbers(w, g, 1, 0);
+		if (!rc && k == 0)
+			rc = set_numbers(w, g, 1, 2);
 		if (!rc && k == 2)
 			rc = set_numbers(w, g, 1, 1);
 	}
@@ -295,6 +309,9 @@ static ent_status check_schema(const igraph_t *r, const char *file,
 		st = need_attr(r, E, "line", N, file, err);
 	if (!st)
 		st = need_attr(r, IGRAPH_ATTRIBUTE_GRAPH, VERSION_ATTR, S, file, err);
+	/* optional: files written before hedged counts read as all asserted */
+	if (!st && igraph_cattribute_has_attr(r, E, "hedged"))
+		st = need_attr(r, E, "hedged", N, file, err);
 	return st;
 }
 
@@ -351,6 +368,9 @@ static ent_status read_nodes(const igraph_t *r, ent_node *nodes, size_t n,
 static ent_status read_edges(const igraph_t *r, ent_edge *edges, size_t m,
 			     const char *file, ent_error *err)
 {
+	int has_hedged = igraph_cattribute_has_attr(r, IGRAPH_ATTRIBUTE_EDGE,
+						    "hedged");
+
 	for (size_t i = 0; i < m; i++) {
 		igraph_integer_t e = (igraph_integer_t)i, from, to;
 		ent_edge *ed = &edges[i];
@@ -369,6 +389,11 @@ static ent_status read_edges(const igraph_t *r, ent_edge *edges, size_t m,
 		    to_count(EAN(r, "line", e), 0, 0, &ed->line) != 0)
 			return ent_error_set(err, ENT_ERR_INPUT, file, 0,
 					     "edge %zu: bad weight or line", i);
+		if (has_hedged &&
+		    (to_count(EAN(r, "hedged", e), 0, 0, &ed->hedged) != 0 ||
+		     ed->hedged > ed->weight))
+			return ent_error_set(err, ENT_ERR_INPUT, file, 0,
+					     "edge %zu: bad hedged count", i);
 		/* keep the model's invariant for hand-edited files */
 		if (ent_rel_symmetric(ed->rel) && from > to) {
 			igraph_integer_t t = from;

@@ -6,7 +6,8 @@
  * Building from a corpus merges every relation with the same (subject,
  * relation, object) into one edge: weight counts them, years collects
  * their distinct non-zero years, and the first in corpus order is kept as
- * the evidence shown. Symmetric relations are stored with from < to;
+ * the evidence shown, and hedged counts those stated only as intention or
+ * proposal. Symmetric relations are stored with from < to;
  * self-loops carry no information and are dropped. Sorting makes the
  * whole construction O(R log R) for R relations, independent of the
  * order the extractor produced.
@@ -143,6 +144,9 @@ static void edge_from_run(ent_edge *e, const ent_corpus *c,
 	e->to = run[0].to;
 	e->rel = run[0].rel;
 	e->weight = k > (size_t)LONG_MAX ? LONG_MAX : (long)k;
+	e->hedged = 0;
+	for (size_t i = 0; i < k && e->hedged < e->weight; i++)
+		e->hedged += (c->relations[run[i].pos].flags & ENT_RELF_HEDGED) != 0;
 	e->years = join_years(c, run, k);
 	e->doc = dup_or_empty(ev->doc);
 	e->line = ev->line;
@@ -359,4 +363,71 @@ const ent_node *ent_graph_node(const ent_graph *g, size_t i)
 const ent_edge *ent_graph_edge(const ent_graph *g, size_t i)
 {
 	return &g->edges[i];
+}
+
+/* ---- undirected adjacency --------------------------------------------- */
+
+typedef struct adj_item {
+	size_t other;
+	size_t edge;
+} adj_item;
+
+static int adj_item_cmp(const void *pa, const void *pb)
+{
+	const adj_item *a = pa, *b = pb;
+
+	if (a->other != b->other)
+		return a->other < b->other ? -1 : 1;
+	return (a->edge > b->edge) - (a->edge < b->edge);
+}
+
+/* Counting sort into buckets, then each bucket sorted: O(N + E log d). */
+void ent_adj_init(ent_adj *a, size_t n_nodes, const ent_edge *edges,
+		  size_t n_edges)
+{
+	adj_item *items;
+	size_t *fill;
+
+	a->n = n_nodes;
+	a->start = ent_xcalloc(n_nodes + 1, sizeof(*a->start));
+	for (size_t e = 0; e < n_edges; e++) {
+		if (edges[e].from == edges[e].to)
+			continue;
+		a->start[edges[e].from + 1]++;
+		a->start[edges[e].to + 1]++;
+	}
+	for (size_t v = 0; v < n_nodes; v++)
+		a->start[v + 1] += a->start[v];
+	items = ent_xmalloc((a->start[n_nodes] + 1) * sizeof(*items));
+	fill = ent_xmalloc((n_nodes + 1) * sizeof(*fill));
+	memcpy(fill, a->start, (n_nodes + 1) * sizeof(*fill));
+	for (size_t e = 0; e < n_edges; e++) {
+		size_t f = edges[e].from, t = edges[e].to;
+		if (f == t)
+			continue;
+		items[fill[f]].other = t;
+		items[fill[f]++].edge = e;
+		items[fill[t]].other = f;
+		items[fill[t]++].edge = e;
+	}
+	for (size_t v = 0; v < n_nodes; v++)
+		qsort(items + a->start[v], a->start[v + 1] - a->start[v],
+		      sizeof(*items), adj_item_cmp);
+	a->other = ent_xmalloc((a->start[n_nodes] + 1) * sizeof(*a->other));
+	a->edge = ent_xmalloc((a->start[n_nodes] + 1) * sizeof(*a->edge));
+	for (size_t k = 0; k < a->start[n_nodes]; k++) {
+		a->other[k] = items[k].other;
+		a->edge[k] = items[k].edge;
+	}
+	free(fill);
+	free(items);
+}
+
+void ent_adj_release(ent_adj *a)
+{
+	free(a->start);
+	free(a->other);
+	free(a->edge);
+	a->start = a->other = a->edge = NULL;
+	a->n = 0;
 }

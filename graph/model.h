@@ -36,4 +36,20 @@ void ent_graph_items_free(ent_node *nodes, size_t n_nodes, ent_edge *edges,
 int ent_alias_next(const char *aliases, size_t *pos, const char **s,
 		   size_t *len);
 
+/* The undirected adjacency of an edge list over n nodes: the neighbours
+ * of node v are other[k] through edge[k] for k in [start[v], start[v+1]),
+ * sorted by neighbour then edge, one entry per edge (parallel edges
+ * repeat the neighbour); self-loops are left out. Endpoints must be below
+ * n_nodes. Release with ent_adj_release(). */
+typedef struct ent_adj {
+	size_t n;
+	size_t *start; /* n + 1 entries */
+	size_t *other;
+	size_t *edge;
+} ent_adj;
+
+void ent_adj_init(ent_adj *a, size_t n_nodes, const ent_edge *edges,
+		  size_t n_edges);
+void ent_adj_release(ent_adj *a);
+
 #endif

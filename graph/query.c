@@ -1,7 +1,8 @@
 /*
  * Questions asked of a built graph: which node a name means (exact, via
  * the normalised index built with the graph), which names come close when
- * none matches, and who a node's partners are.
+ * none matches, who a node's partners are, which relations touch it, the
+ * shortest paths between two nodes and the neighbours two nodes share.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -239,5 +240,311 @@ ent_status ent_graph_partners(const ent_graph *g, size_t i,
 	*n = count;
 	free(np);
 	free(links);
+	return ENT_OK;
+}
+
+/* ---- relations -------------------------------------------------------- */
+
+/* The direction of edge e seen from node i: 0 out, 1 in, 2 symmetric. */
+static int direction_rank(const ent_edge *e, size_t i)
+{
+	if (ent_rel_symmetric(e->rel))
+		return 2;
+	return e->from == i ? 0 : 1;
+}
+
+typedef struct rel_item {
+	size_t edge;
+	ent_rel rel;
+	int dir;
+	const char *other;
+} rel_item;
+
+static int rel_item_cmp(const void *pa, const void *pb)
+{
+	const rel_item *a = pa, *b = pb;
+	int c;
+
+	if (a->rel != b->rel)
+		return a->rel < b->rel ? -1 : 1;
+	if (a->dir != b->dir)
+		return a->dir < b->dir ? -1 : 1;
+	c = strcmp(a->other, b->other);
+	if (c)
+		return c;
+	return (a->edge > b->edge) - (a->edge < b->edge);
+}
+
+ent_status ent_graph_relations(const ent_graph *g, size_t i, unsigned rels,
+			       ent_direction dir, size_t **edges, size_t *n,
+			       ent_error *err)
+{
+	link *links;
+	size_t n_links, count = 0;
+	rel_item *items;
+
+	*edges = NULL;
+	*n = 0;
+	if (i >= g->n_nodes)
+		return ent_error_set(err, ENT_ERR_FAIL, "", 0, "no node %zu", i);
+	if (incident_links(g, i, &links, &n_links, err) != ENT_OK)
+		return ENT_ERR_FAIL;
+	items = ent_xmalloc((n_links + 1) * sizeof(*items));
+	for (size_t k = 0; k < n_links; k++) {
+		const ent_edge *e = &g->edges[links[k].edge];
+		int d = direction_rank(e, i);
+		if (rels && !(rels & (1u << e->rel)))
+			continue;
+		if ((d == 0 && !(dir & ENT_DIR_OUT)) || (d == 1 && !(dir & ENT_DIR_IN)))
+			continue;
+		items[count].edge = links[k].edge;
+		items[count].rel = e->rel;
+		items[count].dir = d;
+		items[count++].other = g->nodes[links[k].other].name;
+	}
+	qsort(items, count, sizeof(*items), rel_item_cmp);
+	if (count) {
+		*edges = ent_xmalloc(count * sizeof(**edges));
+		for (size_t k = 0; k < count; k++)
+			(*edges)[k] = items[k].edge;
+	}
+	*n = count;
+	free(items);
+	free(links);
+	return ENT_OK;
+}
+
+/* ---- shortest paths --------------------------------------------------- */
+
+/* Hop distance of every node to `b` (SIZE_MAX: unreachable). O(N + E). */
+static size_t *distances_to(const ent_adj *adj, size_t b)
+{
+	size_t n = adj->n, head = 0, tail = 0;
+	size_t *dist = ent_xmalloc((n + 1) * sizeof(*dist));
+	size_t *queue = ent_xmalloc((n + 1) * sizeof(*queue));
+
+	for (size_t i = 0; i < n; i++)
+		dist[i] = SIZE_MAX;
+	dist[b] = 0;
+	queue[tail++] = b;
+	while (head < tail) {
+		size_t u = queue[head++];
+		for (size_t j = adj->start[u]; j < adj->start[u + 1]; j++)
+			if (dist[adj->other[j]] == SIZE_MAX) {
+				dist[adj->other[j]] = dist[u] + 1;
+				queue[tail++] = adj->other[j];
+			}
+	}
+	free(queue);
+	return dist;
+}
+
+typedef struct step_choice {
+	size_t *next; /* the neighbours one hop closer to b, by name */
+	size_t n;
+	size_t pos;
+} step_choice;
+
+typedef struct name_idx {
+	size_t node;
+	const char *name;
+} name_idx;
+
+static int name_idx_cmp(const void *pa, const void *pb)
+{
+	const name_idx *a = pa, *b = pb;
+	int c = strcmp(a->name, b->name);
+
+	if (c)
+		return c;
+	return (a->node > b->node) - (a->node < b->node);
+}
+
+/* The distinct neighbours of u one hop closer to the target. */
+static void closer_neighbours(const ent_graph *g, const ent_adj *adj,
+			      const size_t *dist, size_t u, step_choice *c)
+{
+	size_t cap = adj->start[u + 1] - adj->start[u] + 1, k = 0;
+	name_idx *tmp = ent_xmalloc(cap * sizeof(*tmp));
+
+	for (size_t j = adj->start[u]; j < adj->start[u + 1]; j++) {
+		size_t w = adj->other[j];
+		if (dist[w] + 1 != dist[u] || (k && tmp[k - 1].node == w))
+			continue;
+		tmp[k].node = w;
+		tmp[k++].name = g->nodes[w].name;
+	}
+	qsort(tmp, k, sizeof(*tmp), name_idx_cmp);
+	c->next = ent_xmalloc((k + 1) * sizeof(*c->next));
+	for (size_t i = 0; i < k; i++)
+		c->next[i] = tmp[i].node;
+	c->n = k;
+	c->pos = 0;
+	free(tmp);
+}
+
+/* The heaviest edge between u and w, the lowest index on ties. */
+static size_t best_edge(const ent_graph *g, const ent_adj *adj, size_t u,
+			size_t w)
+{
+	size_t best = SIZE_MAX;
+
+	for (size_t j = adj->start[u]; j < adj->start[u + 1]; j++)
+		if (adj->other[j] == w &&
+		    (best == SIZE_MAX || g->edges[adj->edge[j]].weight > g->edges[best].weight))
+			best = adj->edge[j];
+	return best;
+}
+
+static void path_record(const ent_graph *g, const ent_adj *adj,
+			const step_choice *c, size_t a, size_t len,
+			ent_graph_path *p)
+{
+	p->len = len;
+	p->nodes = ent_xmalloc((len + 1) * sizeof(*p->nodes));
+	p->edges = ent_xmalloc((len + 1) * sizeof(*p->edges));
+	p->nodes[0] = a;
+	for (size_t k = 0; k < len; k++) {
+		p->nodes[k + 1] = c[k].next[c[k].pos];
+		p->edges[k] = best_edge(g, adj, p->nodes[k], p->nodes[k + 1]);
+	}
+}
+
+/* Every node closer to b has a neighbour closer still, so the listing
+ * never backtracks out of a dead end: the next path is found by moving
+ * the deepest step that has another choice, then going down greedily. */
+static size_t list_paths(const ent_graph *g, const ent_adj *adj,
+			 const size_t *dist, size_t a, size_t max,
+			 ent_graph_path *out)
+{
+	size_t len = dist[a], found = 0;
+	step_choice *c = ent_xcalloc(len + 1, sizeof(*c));
+	size_t depth = 0, u = a;
+
+	for (;;) {
+		/* go down from step `depth` at node u */
+		for (; depth < len; depth++) {
+			if (!c[depth].next)
+				closer_neighbours(g, adj, dist, u, &c[depth]);
+			u = c[depth].next[c[depth].pos];
+		}
+		path_record(g, adj, c, a, len, &out[found++]);
+		if (found == max)
+			break;
+		/* back up to the deepest step with another choice */
+		while (depth > 0 && c[depth - 1].pos + 1 >= c[depth - 1].n) {
+			depth--;
+			free(c[depth].next);
+			c[depth].next = NULL;
+		}
+		if (depth == 0)
+			break;
+		c[depth - 1].pos++;
+		u = c[depth - 1].next[c[depth - 1].pos];
+	}
+	for (size_t k = 0; k < len; k++)
+		free(c[k].next);
+	free(c);
+	return found;
+}
+
+ent_status ent_graph_paths(const ent_graph *g, size_t a, size_t b,
+			   size_t max, ent_graph_path **paths, size_t *n,
+			   ent_error *err)
+{
+	ent_adj adj;
+	size_t *dist;
+
+	*paths = NULL;
+	*n = 0;
+	if (a >= g->n_nodes || b >= g->n_nodes)
+		return ent_error_set(err, ENT_ERR_FAIL, "", 0, "no node %zu",
+				     a >= g->n_nodes ? a : b);
+	if (max == 0)
+		return ENT_OK;
+	ent_adj_init(&adj, g->n_nodes, g->edges, g->n_edges);
+	dist = distances_to(&adj, b);
+	if (dist[a] != SIZE_MAX) {
+		*paths = ent_xcalloc(max, sizeof(**paths));
+		*n = list_paths(g, &adj, dist, a, max, *paths);
+	}
+	free(dist);
+	ent_adj_release(&adj);
+	return ENT_OK;
+}
+
+void ent_graph_paths_release(ent_graph_path *paths, size_t n)
+{
+	for (size_t i = 0; paths && i < n; i++) {
+		free(paths[i].nodes);
+		free(paths[i].edges);
+	}
+	free(paths);
+}
+
+/* ---- common neighbours ------------------------------------------------ */
+
+typedef struct typed_node {
+	size_t node;
+	ent_type type;
+	const char *name;
+} typed_node;
+
+static int typed_node_cmp(const void *pa, const void *pb)
+{
+	const typed_node *a = pa, *b = pb;
+	int c;
+
+	if (a->type != b->type)
+		return a->type < b->type ? -1 : 1;
+	c = strcmp(a->name, b->name);
+	if (c)
+		return c;
+	return (a->node > b->node) - (a->node < b->node);
+}
+
+ent_status ent_graph_common(const ent_graph *g, size_t a, size_t b,
+			    size_t **nodes, size_t *n, ent_error *err)
+{
+	link *la = NULL, *lb = NULL;
+	size_t na, nb, count = 0;
+	unsigned char *seen;
+	typed_node *t;
+
+	*nodes = NULL;
+	*n = 0;
+	if (a >= g->n_nodes || b >= g->n_nodes)
+		return ent_error_set(err, ENT_ERR_FAIL, "", 0, "no node %zu",
+				     a >= g->n_nodes ? a : b);
+	if (incident_links(g, a, &la, &na, err) != ENT_OK)
+		return ENT_ERR_FAIL;
+	if (incident_links(g, b, &lb, &nb, err) != ENT_OK) {
+		free(la);
+		return ENT_ERR_FAIL;
+	}
+	seen = ent_xcalloc(g->n_nodes + 1, 1);
+	t = ent_xmalloc((nb + 1) * sizeof(*t));
+	for (size_t k = 0; k < na; k++)
+		seen[la[k].other] = 1;
+	for (size_t k = 0; k < nb; k++) {
+		size_t o = lb[k].other;
+		if (seen[o] != 1 || o == a || o == b)
+			continue;
+		seen[o] = 2; /* once, whatever the number of edges */
+		t[count].node = o;
+		t[count].type = g->nodes[o].type;
+		t[count++].name = g->nodes[o].name;
+	}
+	qsort(t, count, sizeof(*t), typed_node_cmp);
+	if (count) {
+		*nodes = ent_xmalloc(count * sizeof(**nodes));
+		for (size_t k = 0; k < count; k++)
+			(*nodes)[k] = t[k].node;
+	}
+	*n = count;
+	free(t);
+	free(seen);
+	free(la);
+	free(lb);
 	return ENT_OK;
 }
