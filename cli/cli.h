@@ -96,4 +96,87 @@ void cli_json_string(FILE *fp, const char *s);
  * terminal) become '?'. */
 void cli_put_text(FILE *fp, const char *s);
 
+/* ---- view options: one parser for every command that reads a graph ----
+ *
+ * A command appends CLI_VIEW_LONGOPTS to its getopt_long table, keeps an
+ * ent_view (ent_view_init), passes every code for which
+ * CLI_IS_VIEW_OPTION(c) holds to cli_view_option(), appends
+ * CLI_VIEW_HELP to its usage, and runs its work on
+ * cli_apply_view(graph, &view, &err). A command whose own --top means
+ * something else uses CLI_VIEW_FILTER_LONGOPTS (everything but --top). */
+enum {
+	CLI_OPT_VIEW_TYPES = 0x180,
+	CLI_OPT_VIEW_RELATIONS,
+	CLI_OPT_VIEW_SINCE,
+	CLI_OPT_VIEW_UNTIL,
+	CLI_OPT_VIEW_MIN_WEIGHT,
+	CLI_OPT_VIEW_ASSERTED_ONLY,
+	CLI_OPT_VIEW_PROJECT,
+	CLI_OPT_VIEW_FOCUS,
+	CLI_OPT_VIEW_DEPTH,
+	CLI_OPT_VIEW_TOP
+};
+
+#define CLI_IS_VIEW_OPTION(c) \
+	((c) >= CLI_OPT_VIEW_TYPES && (c) <= CLI_OPT_VIEW_TOP)
+
+#define CLI_VIEW_FILTER_LONGOPTS                                           \
+	{ "types", required_argument, NULL, CLI_OPT_VIEW_TYPES },          \
+	{ "relations", required_argument, NULL, CLI_OPT_VIEW_RELATIONS },  \
+	{ "since", required_argument, NULL, CLI_OPT_VIEW_SINCE },          \
+	{ "until", required_argument, NULL, CLI_OPT_VIEW_UNTIL },          \
+	{ "min-weight", required_argument, NULL, CLI_OPT_VIEW_MIN_WEIGHT }, \
+	{ "asserted-only", no_argument, NULL, CLI_OPT_VIEW_ASSERTED_ONLY }, \
+	{ "project", required_argument, NULL, CLI_OPT_VIEW_PROJECT },      \
+	{ "focus", required_argument, NULL, CLI_OPT_VIEW_FOCUS },          \
+	{ "depth", required_argument, NULL, CLI_OPT_VIEW_DEPTH }
+
+#define CLI_VIEW_LONGOPTS \
+	CLI_VIEW_FILTER_LONGOPTS, { "top", required_argument, NULL, CLI_OPT_VIEW_TOP }
+
+/* The help lines of the view options (without --top: CLI_VIEW_TOP_HELP). */
+#define CLI_VIEW_FILTER_HELP                                                     \
+	"view options (applied in this order: filters, projection, focus, top):\n" \
+	"  --types LIST        keep entities of these types (comma-separated:\n"   \
+	"                      country, organization, agreement, event,\n"          \
+	"                      program, place, person)\n"                          \
+	"  --relations LIST    keep relations of these kinds (cooperates_with,\n"  \
+	"                      signed, launched, adopted, hosted, participated_in,\n" \
+	"                      member_of, held_in, part_of)\n"                     \
+	"  --since YEAR        keep relations with a year from YEAR on\n"          \
+	"  --until YEAR        keep relations with a year up to YEAR; with either,\n" \
+	"                      relations without a year are left out\n"            \
+	"  --min-weight N      keep relations with at least N evidence sentences\n" \
+	"  --asserted-only     leave out relations only ever stated as intentions\n" \
+	"                      or proposals (hedged)\n"                            \
+	"  --project countries\n"                                                  \
+	"                      the country network: two countries linked by the\n" \
+	"                      agreements, organizations, events and programs\n"   \
+	"                      they share, plus their direct cooperation\n"        \
+	"  --focus NAME        keep the neighbourhood of NAME\n"                    \
+	"  --depth K           its radius in hops (default 1)\n"
+#define CLI_VIEW_TOP_HELP \
+	"  --top N             keep the N entities of highest PageRank\n"
+#define CLI_VIEW_HELP CLI_VIEW_FILTER_HELP CLI_VIEW_TOP_HELP
+
+/* Handle the view option `c` (CLI_IS_VIEW_OPTION) with its argument:
+ * returns CLI_CONTINUE, or reports a usage error naming `cmd` and returns
+ * ENT_ERR_USAGE. --types and --relations accumulate. `arg` must outlive
+ * the view (getopt's optarg does). */
+int cli_view_option(int c, const char *arg, ent_view *v, const char *cmd);
+
+/* A comma-separated list of relation names (as --relations takes) added
+ * to the bit set *bits; `opt` names the option in a usage error. Returns
+ * CLI_CONTINUE or ENT_ERR_USAGE. */
+int cli_parse_relations(const char *arg, const char *opt, unsigned *bits,
+			const char *cmd);
+
+/* The view of `g`: g itself when `v` keeps everything, else a new graph
+ * (free it, and g, with ent_graph_free()). NULL with `err` filled when
+ * the view cannot be made (an unknown --focus name is ENT_ERR_FAIL). */
+ent_graph *cli_apply_view(ent_graph *g, const ent_view *v, ent_error *err);
+
+/* ---- diff ---- */
+int cmd_diff(int argc, char **argv);
+
 #endif

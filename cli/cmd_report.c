@@ -1,44 +1,70 @@
 /*
- * `entente report`: the graph's summary and its most central entities by
- * degree, strength, PageRank and betweenness, as a text table.
+ * `entente report`: the graph's summary, its most central entities by six
+ * measures, its communities, innermost core and brokers, as text, CSV,
+ * JSON or Markdown. The work is ent_graph_report(); this file turns the
+ * command line into its options.
  */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "cli.h"
+#include "entente/report.h"
 
 static const char usage[] =
 	"usage: entente report [options] GRAPH.graphml | FILE|DIR|-...\n"
 	"\n"
-	"Print the graph's size and the most central entities by degree,\n"
-	"strength (evidence-weighted degree), PageRank and betweenness. The\n"
-	"graph is read from a GraphML file written by 'entente build', or\n"
-	"built in memory from documents.\n"
+	"Print the graph's summary (nodes and edges by type and relation,\n"
+	"components, density, diameter), the most central entities by degree,\n"
+	"strength (evidence-weighted degree), betweenness, harmonic closeness,\n"
+	"PageRank and eigenvector centrality, the communities (multilevel\n"
+	"modularity), the innermost k-core and the brokers (articulation\n"
+	"points). The graph is read from a GraphML file written by 'entente\n"
+	"build', or built in memory from documents.\n"
 	"\n"
 	"options:\n"
-	"  --top N             list N entities per measure (default 10)\n"
+	"  --format FMT        text (default), csv, json or markdown\n"
+	"  --top N             list N entities per measure and N communities\n"
+	"                      (default 10)\n"
+	"  --members N         list N members per community (default 5)\n"
+	"  --measures LIST     the measure tables to show, comma-separated:\n"
+	"                      degree,strength,betweenness,closeness,pagerank,\n"
+	"                      eigenvector (default all)\n"
+	"  --betweenness MODE  auto (default: exact up to 5000 nodes, else\n"
+	"                      sampled), exact, sampled or off\n"
+	"  --no-betweenness    the same as --betweenness off\n"
+	"  --closeness MODE    auto, exact, sampled or off, as --betweenness\n"
+	"  --sources K         sources of a sampled measure (default 256)\n"
 	"  -o, --output FILE   write to FILE instead of standard output\n"
 	"  --gazetteer FILE    add the names listed in FILE (see data/README.md);\n"
 	"                      may be repeated\n"
 	"  -q, --quiet         show no progress\n"
 	"  -h, --help          show this help\n";
 
-enum { OPT_TOP = CLI_OPT_FIRST_PRIVATE };
+enum {
+	OPT_TOP = CLI_OPT_FIRST_PRIVATE,
+	OPT_FORMAT,
+	OPT_MEMBERS,
+	OPT_MEASURES,
+	OPT_BETWEENNESS,
+	OPT_NO_BETWEENNESS,
+	OPT_CLOSENESS,
+	OPT_SOURCES
+};
 
-#define DEFAULT_TOP 10
-#define MAX_TOP 100000
+#define MAX_COUNT 1000000
 
 typedef struct report_job {
 	const ent_graph *graph;
-	size_t top;
+	const ent_report_opts *opts;
 } report_job;
 
 static ent_status write_report(FILE *fp, const void *ctx, ent_error *err)
 {
 	const report_job *job = ctx;
 
-	return ent_graph_write_report(job->graph, job->top, fp, err);
+	return ent_graph_report(job->graph, job->opts, fp, err);
 }
 
 static int parse_count(const char *s, size_t *out)
@@ -50,13 +76,35 @@ static int parse_count(const char *s, size_t *out)
 		return -1;
 	errno = 0;
 	v = strtoul(s, &end, 10);
-	if (errno || *end || v == 0 || v > MAX_TOP)
+	if (errno || *end || v == 0 || v > MAX_COUNT)
 		return -1;
 	*out = v;
 	return 0;
 }
 
-static int run(char **operands, size_t n, const cli_opts *o, size_t top)
+/* "degree,pagerank" into a bit set; -1 names the first bad item. */
+static int parse_measures(const char *s, unsigned *out)
+{
+	char *copy = strdup(s), *save = NULL, *tok;
+	int rc = 0;
+
+	if (!copy)
+		return -1;
+	*out = 0;
+	for (tok = strtok_r(copy, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
+		ent_measure m;
+		if (ent_measure_parse(tok, &m) != 0) {
+			rc = -1;
+			break;
+		}
+		*out |= 1u << m;
+	}
+	free(copy);
+	return rc == 0 && *out ? 0 : -1;
+}
+
+static int run(char **operands, size_t n, const cli_opts *o,
+	       const ent_report_opts *ro)
 {
 	report_job job;
 	ent_graph *g;
@@ -67,43 +115,91 @@ static int run(char **operands, size_t n, const cli_opts *o, size_t top)
 	if (cli_load_graph(operands, n, o, &g, &err) != ENT_OK)
 		return cli_report(&err);
 	job.graph = g;
-	job.top = top;
+	job.opts = ro;
 	if (cli_write_output(o->output, write_report, &job, &err) != ENT_OK)
 		rc = cli_report(&err);
 	ent_graph_free(g);
 	return rc;
 }
 
+/* One option of this command; CLI_CONTINUE or an exit code. */
+static int report_option(int c, ent_report_opts *ro)
+{
+	switch (c) {
+	case OPT_TOP:
+		if (parse_count(optarg, &ro->top) != 0)
+			return cli_usage_error("report", "--top needs a number from 1 to %d, not '%s'",
+					       MAX_COUNT, optarg);
+		return CLI_CONTINUE;
+	case OPT_MEMBERS:
+		if (parse_count(optarg, &ro->members) != 0)
+			return cli_usage_error("report", "--members needs a number from 1 to %d, not '%s'",
+					       MAX_COUNT, optarg);
+		return CLI_CONTINUE;
+	case OPT_SOURCES:
+		if (parse_count(optarg, &ro->measure.sources) != 0)
+			return cli_usage_error("report", "--sources needs a number from 1 to %d, not '%s'",
+					       MAX_COUNT, optarg);
+		return CLI_CONTINUE;
+	case OPT_FORMAT:
+		if (ent_report_format_parse(optarg, &ro->format) != 0)
+			return cli_usage_error("report", "unknown format '%s' (text, csv, json, markdown)",
+					       optarg);
+		return CLI_CONTINUE;
+	case OPT_MEASURES:
+		if (parse_measures(optarg, &ro->measure.measures) != 0)
+			return cli_usage_error("report", "--measures takes degree, strength, betweenness, "
+					       "closeness, pagerank, eigenvector; not '%s'", optarg);
+		return CLI_CONTINUE;
+	case OPT_BETWEENNESS:
+	case OPT_CLOSENESS:
+		if (ent_path_mode_parse(optarg, c == OPT_BETWEENNESS ? &ro->measure.betweenness
+								      : &ro->measure.closeness) != 0)
+			return cli_usage_error("report", "--%s takes auto, exact, sampled or off, not '%s'",
+					       c == OPT_BETWEENNESS ? "betweenness" : "closeness",
+					       optarg);
+		return CLI_CONTINUE;
+	case OPT_NO_BETWEENNESS:
+		ro->measure.betweenness = ENT_PATH_OFF;
+		return CLI_CONTINUE;
+	default:
+		return -2; /* not ours */
+	}
+}
+
 int cmd_report(int argc, char **argv)
 {
 	static const struct option longopts[] = {
 		{ "top", required_argument, NULL, OPT_TOP },
+		{ "format", required_argument, NULL, OPT_FORMAT },
+		{ "members", required_argument, NULL, OPT_MEMBERS },
+		{ "measures", required_argument, NULL, OPT_MEASURES },
+		{ "betweenness", required_argument, NULL, OPT_BETWEENNESS },
+		{ "no-betweenness", no_argument, NULL, OPT_NO_BETWEENNESS },
+		{ "closeness", required_argument, NULL, OPT_CLOSENESS },
+		{ "sources", required_argument, NULL, OPT_SOURCES },
 		CLI_COMMON_LONGOPTS,
 		{ NULL, 0, NULL, 0 }
 	};
-	size_t top = DEFAULT_TOP;
+	ent_report_opts ro;
 	cli_opts o;
 	int c, rc = CLI_CONTINUE;
 
 	cli_opts_init(&o);
+	ent_report_opts_init(&ro);
 	optind = 1;
 	opterr = 0;
 	while (rc == CLI_CONTINUE &&
 	       (c = getopt_long(argc, argv, ":hqo:", longopts, NULL)) != -1) {
-		if (c == OPT_TOP) {
-			if (parse_count(optarg, &top) != 0)
-				rc = cli_usage_error("report",
-						     "--top needs a number from 1 to %d, not '%s'",
-						     MAX_TOP, optarg);
-		} else {
+		rc = report_option(c, &ro);
+		if (rc == -2)
 			rc = cli_common_option(c, argv, &o, "report", usage);
-		}
 	}
 	if (rc == CLI_CONTINUE) {
 		if (optind >= argc)
 			rc = cli_usage_error("report", "no input given");
 		else
-			rc = run(argv + optind, (size_t)(argc - optind), &o, top);
+			rc = run(argv + optind, (size_t)(argc - optind), &o, &ro);
 	}
 	cli_opts_release(&o);
 	return rc;

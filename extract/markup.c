@@ -132,6 +132,51 @@ static int furniture_value(const xmlChar *v)
 	       xmlStrcasestr(v, (const xmlChar *)"visually-hidden");
 }
 
+/* Does the element start the page's main content? */
+static int is_main_marker(xmlNode *n)
+{
+	static const char *const ids[] = { "content", "main", "main-content", "maincontent",
+					   "primary", NULL };
+	static const char *const tags[] = { "h1", "main", "article", NULL };
+	xmlChar *v;
+	int yes = in_list(n->name, tags);
+
+	if (!yes && (v = xmlGetProp(n, (const xmlChar *)"role")) != NULL) {
+		yes = !xmlStrcasecmp(v, (const xmlChar *)"main");
+		xmlFree(v);
+	}
+	if (!yes && (v = xmlGetProp(n, (const xmlChar *)"id")) != NULL) {
+		yes = in_list(v, ids);
+		xmlFree(v);
+	}
+	return yes;
+}
+
+/* Mark (in _private) every element that holds main content, so that a
+ * layout class such as "with-sidebar" on it does not drop the page. Each
+ * element is marked once: O(n). */
+static void mark_main(xmlNode *root)
+{
+	static char mark;
+	xmlNode *n = root;
+
+	while (n) {
+		if (n->type == XML_ELEMENT_NODE && is_main_marker(n))
+			for (xmlNode *a = n; a && a->type == XML_ELEMENT_NODE && !a->_private;
+			     a = a->parent)
+				a->_private = &mark;
+		if (n->type == XML_ELEMENT_NODE && n->children) {
+			n = n->children;
+			continue;
+		}
+		while (n && n != root && !n->next)
+			n = n->parent;
+		if (!n || n == root)
+			break;
+		n = n->next;
+	}
+}
+
 /* An HTML element whose attributes say it is furniture. The page's main
  * containers are never dropped this way. */
 static int is_furniture(xmlNode *n)
@@ -159,6 +204,8 @@ static int is_furniture(xmlNode *n)
 		if (drop)
 			return drop > 0;
 	}
+	if (n->_private)
+		return 0; /* it holds the main content: a layout class */
 	for (int k = 0; k < 2 && !drop; k++) {
 		v = xmlGetProp(n, (const xmlChar *)(k ? "id" : "class"));
 		if (v) {
@@ -253,7 +300,7 @@ static size_t breaks_needed(const flow *f)
 
 	if (!f->seen)
 		return 0;
-	while (end && s[end - 1] == '\n')
+	while (end && (s[end - 1] == '\n' || is_blank(s[end - 1])))
 		end--;
 	start = end;
 	while (start && s[start - 1] != '\n')
@@ -275,9 +322,21 @@ static size_t breaks_needed(const flow *f)
 	return 1;
 }
 
+/* A block ends or begins: no blank may end the lines written since the
+ * last visible character (a trailing blank makes a line run on). The scan
+ * is bounded, so many empty blocks in a row stay linear. */
 static void block_break(flow *f)
 {
-	trim_line_end(f);
+	ent_buf *b = f->out;
+	size_t end = b->len, k = end, lim = end > 64 ? end - 64 : 0, w;
+
+	while (k > lim && (b->data[k - 1] == '\n' || is_blank(b->data[k - 1])))
+		k--;
+	for (w = k; k < end; k++)
+		if (b->data[k] == '\n')
+			b->data[w++] = '\n';
+	b->len = w;
+	b->data[w] = '\0';
 	f->pending = 1;
 }
 
@@ -375,6 +434,7 @@ static int has_text_child(const xmlNode *n)
 typedef struct walker {
 	flow f;
 	int html;
+	int by_attributes; /* drop elements whose attributes say furniture */
 	char *mixed; /* per depth: is the parent's content mixed (XML) */
 	size_t depth, cap;
 } walker;
@@ -406,7 +466,8 @@ static void walk(xmlNodePtr root, walker *w)
 			long l = node_line(n);
 			if (l > f->floor)
 				f->floor = l;
-			if (w->html && (in_list(n->name, skipped) || is_furniture(n))) {
+			if (w->html && (in_list(n->name, skipped) ||
+					(w->by_attributes && is_furniture(n)))) {
 				descend = 0;
 			} else {
 				descend = 1;
@@ -512,14 +573,15 @@ ent_markup ent_markup_sniff(const char *data, size_t len)
 	for (size_t k = 0; k < n; k++)
 		head[k] = (char)(data[i + k] >= 'A' && data[i + k] <= 'Z' ? data[i + k] + 32 : data[i + k]);
 	head[n] = '\0';
-	if (strstr(head, "<html") || strstr(head, "<!doctype html") || strstr(head, "<body") ||
-	    strstr(head, "<head"))
+	if (strstr(head, "<!doctype html"))
 		return ENT_MARKUP_HTML;
+	first_element(data, i, len, name, sizeof(name));
+	if (!strcmp(name, "html"))
+		return ENT_MARKUP_HTML; /* XHTML too: its furniture is HTML's */
+	if (!strncmp(head, "<?xml", 5))
+		return ENT_MARKUP_XML;
 	/* a fragment of HTML ("<p>...</p><p>...</p>") is not XML */
-	if (first_element(data, i, len, name, sizeof(name)) &&
-	    in_list((const xmlChar *)name, html_starts))
-		return ENT_MARKUP_HTML;
-	return ENT_MARKUP_XML;
+	return in_list((const xmlChar *)name, html_starts) ? ENT_MARKUP_HTML : ENT_MARKUP_XML;
 }
 
 /* ---- parsing ---- */
@@ -579,13 +641,26 @@ ent_status ent_markup_text(const char *doc, const char *data, size_t len, ent_ma
 				     "HTML nested too deep; the parser would truncate it");
 	}
 	ent_buf_init(&out);
-	ent_buf_add(&out, "", 0);
 	memset(&w, 0, sizeof(w));
-	w.f.out = &out;
-	w.f.line = 1;
 	w.html = kind == ENT_MARKUP_HTML;
-	if (xmlDocGetRootElement(d))
-		walk(xmlDocGetRootElement(d), &w);
+	w.by_attributes = w.html;
+	if (w.html && xmlDocGetRootElement(d))
+		mark_main(xmlDocGetRootElement(d));
+	for (int pass = 0; pass < 2; pass++) {
+		ent_buf_clear(&out);
+		ent_buf_add(&out, "", 0);
+		memset(&w.f, 0, sizeof(w.f));
+		w.f.out = &out;
+		w.f.line = 1;
+		w.depth = 0;
+		if (xmlDocGetRootElement(d))
+			walk(xmlDocGetRootElement(d), &w);
+		/* a page whose every word looked like furniture is read whole
+		 * rather than not at all */
+		if (w.f.seen || !w.by_attributes)
+			break;
+		w.by_attributes = 0;
+	}
 	free(w.mixed);
 	xmlFreeDoc(d);
 	*text_len = out.len;

@@ -2,7 +2,10 @@
  * Input discovery: command-line operands to a sorted list of documents.
  * Directories are walked recursively (hidden entries and symbolic links to
  * directories skipped, so no loop), keeping files whose extension names a
- * document format.
+ * document format. An operand "@FILE" is a list of operands, one a line,
+ * relative to the list's folder ("@-" reads the list from standard input,
+ * relative to the current folder); blank lines and lines starting with '#'
+ * are skipped, and a list does not name other lists.
  */
 #include <dirent.h>
 #include <errno.h>
@@ -83,6 +86,78 @@ static ent_status walk(const char *dir, plist *out, int depth, ent_error *err)
 	return st;
 }
 
+/* One operand (a file, a directory or "-") into `out`. A problem is
+ * reported against the operand, or against LIST:LINE for a listed one. */
+static ent_status expand_one(const char *p, plist *out, const char *list, long line,
+			     ent_error *err)
+{
+	struct stat sb;
+	ent_status st;
+
+	if (!strcmp(p, "-") && !list) {
+		push(out, ent_xstrdup(p));
+		return ENT_OK;
+	}
+	if (stat(p, &sb) != 0)
+		return list ? ent_error_set(err, ENT_ERR_INPUT, list, line, "'%s': %s", p,
+					    strerror(errno))
+			    : ent_error_set(err, ENT_ERR_INPUT, p, 0, "%s", strerror(errno));
+	if (!S_ISDIR(sb.st_mode)) {
+		push(out, ent_xstrdup(p));
+		return ENT_OK;
+	}
+	size_t before = out->n;
+	st = walk(p, out, 0, err);
+	if (st == ENT_OK && out->n == before)
+		st = list ? ent_error_set(err, ENT_ERR_INPUT, list, line,
+					  "'%s': no documents in directory", p)
+			  : ent_error_set(err, ENT_ERR_INPUT, p, 0,
+					  "no documents in directory (looked for "
+					  ".txt, .md, .html, .htm, .xml)");
+	return st;
+}
+
+/* The operands listed in `list` ("-": standard input), one a line. */
+static ent_status expand_list(const char *list, plist *out, ent_error *err)
+{
+	const char *name = strcmp(list, "-") ? list : "standard input";
+	const char *slash = strcmp(list, "-") ? strrchr(list, '/') : NULL;
+	char *data, *p, *nl;
+	size_t len;
+	long line = 0;
+	ent_status st;
+
+	if (!*list)
+		return ent_error_set(err, ENT_ERR_USAGE, "", 0, "'@' needs a list file name");
+	st = ent_read_file(list, (size_t)64 << 20, &data, &len, err);
+	if (st != ENT_OK)
+		return st;
+	if (memchr(data, '\0', len)) {
+		free(data);
+		return ent_error_set(err, ENT_ERR_INPUT, name, 0, "binary data, not a list of files");
+	}
+	for (p = data; st == ENT_OK && p < data + len; p = nl ? nl + 1 : data + len) {
+		nl = memchr(p, '\n', (size_t)(data + len - p));
+		char *e = nl ? nl : data + len;
+		line++;
+		while (p < e && (*p == ' ' || *p == '\t'))
+			p++;
+		while (e > p && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\r'))
+			e--;
+		if (p == e || *p == '#')
+			continue;
+		*e = '\0';
+		/* relative to the list's folder: a list lives beside its files */
+		char *path = *p == '/' || !slash
+				     ? ent_xstrdup(p)
+				     : ent_xasprintf("%.*s/%s", (int)(slash - list), list, p);
+		st = expand_one(path, out, name, line, err);
+		free(path);
+	}
+	free(data);
+	return st;
+}
+
 ent_status ent_paths_expand(const char *const *operands, size_t n,
 			    char ***paths, size_t *n_paths, ent_error *err)
 {
@@ -90,24 +165,10 @@ ent_status ent_paths_expand(const char *const *operands, size_t n,
 	ent_status st = ENT_OK;
 
 	for (size_t i = 0; i < n && st == ENT_OK; i++) {
-		const char *p = operands[i];
-		struct stat sb;
-		if (!strcmp(p, "-")) {
-			push(&out, ent_xstrdup(p));
-			continue;
-		}
-		if (stat(p, &sb) != 0) {
-			st = ent_error_set(err, ENT_ERR_INPUT, p, 0, "%s", strerror(errno));
-		} else if (S_ISDIR(sb.st_mode)) {
-			size_t before = out.n;
-			st = walk(p, &out, 0, err);
-			if (st == ENT_OK && out.n == before)
-				st = ent_error_set(err, ENT_ERR_INPUT, p, 0,
-						   "no documents in directory (looked for "
-						   ".txt, .md, .html, .htm, .xml)");
-		} else {
-			push(&out, ent_xstrdup(p));
-		}
+		if (operands[i][0] == '@')
+			st = expand_list(operands[i] + 1, &out, err);
+		else
+			st = expand_one(operands[i], &out, NULL, 0, err);
 	}
 	if (st != ENT_OK) {
 		ent_paths_free(out.v, out.n);

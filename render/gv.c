@@ -79,6 +79,29 @@ static void enter(scope *s)
 	agreseterrors();
 }
 
+/* The first warning since ent_gv_take_warning() last ran. */
+static char warning[256];
+
+/* Keep the first line of the scope's messages as the warning, unless one
+ * is kept already: without "Warning: ", blanks and control characters. */
+static void keep_warning(void)
+{
+	const char *p = msgs;
+	size_t n = 0;
+
+	if (warning[0] || !msgs[0])
+		return;
+	if (!strncmp(p, "Warning: ", 9))
+		p += 9;
+	while (*p && *p != '\n' && n + 1 < sizeof(warning)) {
+		warning[n++] = (unsigned char)*p < 0x20 ? ' ' : *p;
+		p++;
+	}
+	while (n > 0 && warning[n - 1] == ' ')
+		n--;
+	warning[n] = '\0';
+}
+
 /* Non-zero when an error (not a warning) was reported in the scope. */
 static int leave(scope *s)
 {
@@ -86,7 +109,16 @@ static int leave(scope *s)
 
 	agseterrf(s->prev_hook);
 	agseterr(s->prev_level);
+	if (errors < AGERR)
+		keep_warning();
 	return errors >= AGERR;
+}
+
+void ent_gv_take_warning(char *buf, size_t size)
+{
+	if (size > 0)
+		snprintf(buf, size, "%s", warning);
+	warning[0] = '\0';
 }
 
 /* The first error line of the scope (or its first line), without the
@@ -219,10 +251,13 @@ ent_status ent_gv_layout(Agraph_t *g, ent_gv_text text, const char *engine,
 			     *why ? why : "Graphviz failed");
 }
 
+static void release_nop(Agraph_t *g);
+
 void ent_gv_keep_positions(Agraph_t *g, ent_gv_text text)
 {
 	scope s;
 
+	release_nop(g);
 	enter(&s);
 	attach_attrs(g);
 	gvFreeLayout(context(text), g);

@@ -70,6 +70,11 @@ ent_status ent_gv_render(Agraph_t *g, ent_gv_text text, const char *format,
 			 char **data, size_t *len, const char *target, ent_error *err);
 void ent_gv_free_data(char *data);
 
+/* Copy the first Graphviz warning reported since the last call (""
+ * when none) into `buf`, and forget it. Errors are not warnings: they
+ * fail the call that reported them. */
+void ent_gv_take_warning(char *buf, size_t size);
+
 /* Write `g` as DOT (no layout) to `fp`; a write error is ENT_ERR_OUTPUT. */
 ent_status ent_gv_write_dot(Agraph_t *g, FILE *fp, const char *target,
 			    ent_error *err);

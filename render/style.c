@@ -49,16 +49,41 @@ const ent_rel_style *ent_style_rel(ent_rel rel)
 	return (unsigned)rel < ENT_REL_COUNT ? &rel_styles[rel] : &unknown_rel;
 }
 
-double ent_style_node_fontsize(double pr, double pr_max)
+double ent_style_node_fontsize(double v, double v_max)
 {
 	double r;
 
-	if (!(pr_max > 0) || !(pr > 0))
-		return 11.0;
-	r = pr / pr_max;
+	if (!(v_max > 0) || !(v > 0))
+		return ENT_STYLE_FONT_MIN;
+	r = v / v_max;
 	if (r > 1)
 		r = 1;
-	return 11.0 + 13.0 * sqrt(r);
+	r = ENT_STYLE_FONT_MIN + (ENT_STYLE_FONT_MAX - ENT_STYLE_FONT_MIN) * sqrt(r);
+	return round(r * 4) / 4;
+}
+
+/* ColorBrewer Set3 without its grey: eleven light, distinct hues (black text reads on all
+ * of them); the tints are the same hues mixed 60% with white. Unlike the
+ * type palette these are not all distinct to colour-blind readers, which
+ * is why communities never replace the type shapes. */
+static const char *const community_fill[ENT_STYLE_COMMUNITIES] = {
+	"#8DD3C7", "#FFFFB3", "#BEBADA", "#FB8072", "#80B1D3", "#FDB462",
+	"#B3DE69", "#FCCDE5", "#BC80BD", "#CCEBC5", "#FFED6F",
+};
+
+static const char *const community_tint[ENT_STYLE_COMMUNITIES] = {
+	"#D1EDE9", "#FFFFE1", "#E5E3F0", "#FDCCC7", "#CCE0ED", "#FEE1C0",
+	"#E1F2C3", "#FEEBF5", "#E4CCE5", "#EBF7E8", "#FFF8C5",
+};
+
+const char *ent_style_community(size_t k)
+{
+	return k < ENT_STYLE_COMMUNITIES ? community_fill[k] : "#EEEEEE";
+}
+
+const char *ent_style_community_bg(size_t k)
+{
+	return k < ENT_STYLE_COMMUNITIES ? community_tint[k] : "#F7F7F7";
 }
 
 double ent_style_penwidth(long weight)

@@ -18,6 +18,8 @@ if [ "${ENTENTE_TEST_DEPS:-0}" = 1 ]; then
 	command -v python3 >/dev/null 2>&1 || need="$need python3"
 	/usr/bin/python3 -c 'import networkx' 2>/dev/null || need="$need python3-networkx"
 	/usr/bin/python3 -c 'import igraph' 2>/dev/null || need="$need python3-igraph"
+	# independent readers of the exports (tests/test_export.c)
+	command -v rapper >/dev/null 2>&1 || need="$need raptor2-utils"
 fi
 [ -z "$need" ] && exit 0
 echo "entente: installing missing packages:$need" >&2

@@ -8,7 +8,8 @@
 #include "tests.h"
 
 #define SUITES(X) X(common) X(text) X(gazetteer) X(recognize) X(relate) \
-	X(graph) X(render) X(cli) X(quality)
+	X(graph) X(analysis) X(render) X(cli) X(quality) X(export) \
+	X(view)
 
 #define WEAK(name) Suite *suite_##name(void) __attribute__((weak));
 SUITES(WEAK)

@@ -11,6 +11,8 @@
 #include <string.h>
 #include <unistd.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
 
 #include <libxml/parser.h>
 #include <libxml/tree.h>
@@ -186,13 +188,30 @@ static ent_graph *evil_graph(void)
 	return g;
 }
 
+static ent_render_options options(const char *format, const char *layout)
+{
+	ent_render_options opt;
+
+	memset(&opt, 0, sizeof(opt));
+	opt.format = format;
+	opt.layout = layout;
+	opt.title = "Test graph";
+	return opt;
+}
+
+static ent_status render_opt(const ent_graph *g, const ent_render_options *opt,
+			     const char *path, ent_error *err)
+{
+	ent_error_clear(err);
+	return ent_render(g, opt, path, err);
+}
+
 static ent_status render_to(const ent_graph *g, const char *format,
 			    const char *layout, const char *path, ent_error *err)
 {
-	ent_render_options opt = { format, layout, "Test graph" };
+	ent_render_options opt = options(format, layout);
 
-	ent_error_clear(err);
-	return ent_render(g, &opt, path, err);
+	return render_opt(g, &opt, path, err);
 }
 
 /* --- SVG inspection ----------------------------------------------------- */
@@ -292,13 +311,28 @@ static xmlNode *by_id(xmlNode *n, const char *id)
 	return NULL;
 }
 
-/* All text and the tooltip of the element with that id. */
+/* Append the <text> children of `n`, one line each. */
+static void texts_of(xmlNode *n, ent_buf *text)
+{
+	for (xmlNode *x = n->children; x; x = x->next) {
+		if (x->type == XML_ELEMENT_NODE && !xmlStrcmp(x->name, (const xmlChar *)"text")) {
+			xmlChar *s = xmlNodeGetContent(x);
+			ent_buf_adds(text, (const char *)s);
+			ent_buf_addc(text, '\n');
+			xmlFree(s);
+		}
+	}
+}
+
+/* All text and the tooltip of the element with that id: its texts are
+ * inside <g><a xlink:title> when it has a tooltip, else right under it. */
 static void element_text(xmlDoc *doc, const char *id, ent_buf *text, ent_buf *tip)
 {
 	xmlNode *n = by_id(xmlDocGetRootElement(doc), id);
 	xmlNode *a;
 
 	ck_assert_msg(n != NULL, "no element with id '%s'", id);
+	texts_of(n, text);
 	for (xmlNode *c = n->children; c; c = c->next) {
 		if (c->type != XML_ELEMENT_NODE || xmlStrcmp(c->name, (const xmlChar *)"g"))
 			continue;
@@ -309,16 +343,11 @@ static void element_text(xmlDoc *doc, const char *id, ent_buf *text, ent_buf *ti
 			if (t)
 				ent_buf_adds(tip, (const char *)t);
 			xmlFree(t);
-			for (xmlNode *x = a->children; x; x = x->next) {
-				if (x->type == XML_ELEMENT_NODE && !xmlStrcmp(x->name, (const xmlChar *)"text")) {
-					xmlChar *s = xmlNodeGetContent(x);
-					ent_buf_adds(text, (const char *)s);
-					ent_buf_addc(text, '\n');
-					xmlFree(s);
-				}
-			}
+			texts_of(a, text);
 		}
 	}
+	if (!text->data)
+		ent_buf_adds(text, "");
 }
 
 /* PNG and PDF go through pango and fontconfig, whose caches valgrind
@@ -360,6 +389,148 @@ static int have_dot(void)
 	return system("command -v dot >/dev/null 2>&1") == 0;
 }
 
+/* --- larger graphs ------------------------------------------------------ */
+
+/* A graph of `n` organizations made with `link(i, &from, &to, &rel)` for
+ * i in [0, m): free the graph with ent_graph_free(), then the arrays with
+ * made_free(). */
+typedef struct made {
+	ent_entity *ents;
+	ent_relation *rels;
+	char (*names)[32];
+	char (*keys)[48];
+} made;
+
+typedef int (*link_fn)(size_t i, size_t n, size_t *from, size_t *to, ent_rel *rel);
+
+static ent_graph *make_graph(size_t n, size_t m, link_fn link, made *mk)
+{
+	ent_corpus c;
+	ent_error err;
+	ent_graph *g;
+	size_t k = 0;
+
+	mk->ents = ent_xcalloc(n, sizeof(*mk->ents));
+	mk->rels = ent_xcalloc(m ? m : 1, sizeof(*mk->rels));
+	mk->names = ent_xcalloc(n, sizeof(*mk->names));
+	mk->keys = ent_xcalloc(n, sizeof(*mk->keys));
+	for (size_t i = 0; i < n; i++) {
+		snprintf(mk->names[i], sizeof(mk->names[i]), "Org %04zu", i);
+		snprintf(mk->keys[i], sizeof(mk->keys[i]), "organization:org %04zu", i);
+		mk->ents[i] = (ent_entity){ ENT_TYPE_ORGANIZATION, mk->names[i], mk->keys[i], NULL, 0, 1 };
+	}
+	for (size_t i = 0; i < m; i++) {
+		ent_relation *r = &mk->rels[k];
+
+		if (!link(i, n, &r->subject, &r->object, &r->rel))
+			continue;
+		r->ev.doc = "d";
+		r->ev.line = (long)i + 1;
+		r->ev.sentence = "s";
+		r->ev.rule = "r";
+		k++;
+	}
+	c = (ent_corpus){ mk->ents, n, mk->rels, k, 1 };
+	ent_error_clear(&err);
+	g = ent_graph_from_corpus(&c, &err);
+	ck_assert_msg(g != NULL, "%s", err.msg);
+	return g;
+}
+
+static void made_free(made *mk)
+{
+	free(mk->ents);
+	free(mk->rels);
+	free(mk->names);
+	free(mk->keys);
+}
+
+/* A binary tree of cooperation (undirected). */
+static int tree_link(size_t i, size_t n, size_t *from, size_t *to, ent_rel *rel)
+{
+	(void)n;
+	*from = i / 2;
+	*to = i + 1;
+	*rel = ENT_REL_COOPERATES_WITH;
+	return 1;
+}
+
+/* The same tree, of a directed relation. */
+static int dtree_link(size_t i, size_t n, size_t *from, size_t *to, ent_rel *rel)
+{
+	tree_link(i, n, from, to, rel);
+	*rel = ENT_REL_MEMBER_OF;
+	return 1;
+}
+
+/* A star: node 0 cooperates with every other. */
+static int star_link(size_t i, size_t n, size_t *from, size_t *to, ent_rel *rel)
+{
+	(void)n;
+	*from = 0;
+	*to = i + 1;
+	*rel = ENT_REL_COOPERATES_WITH;
+	return 1;
+}
+
+/* Pseudo-random directed edges (a fixed LCG), which dot lays out slowly. */
+static int random_link(size_t i, size_t n, size_t *from, size_t *to, ent_rel *rel)
+{
+	unsigned long x = (unsigned long)i * 2654435761u + 12345u;
+
+	*from = (size_t)(x % n);
+	*to = (size_t)((x / n + i * 7) % n);
+	*rel = (i % 3) ? ENT_REL_MEMBER_OF : ENT_REL_SIGNED;
+	return *from != *to;
+}
+
+/* Graphviz 2.42 leaks inside sfdp and twopi overlap removal, dot's
+ * packing of components and clusters (see render/scene.c); tests of those
+ * lay out in a child process under valgrind, as the CLI does, so that the
+ * leak dies with it. */
+static unsigned leak_safe_timeout(void)
+{
+	return getenv("ENTENTE_VALGRIND") ? 600 : 0;
+}
+
+static char *dot_of(const ent_graph *g, const ent_render_options *opt)
+{
+	ent_render_options o = *opt;
+	ent_error err;
+	size_t len;
+
+	o.format = "dot";
+	ck_assert_msg(render_opt(g, &o, tpath("of.dot"), &err) == ENT_OK, "%s", err.msg);
+	return slurp(tpath("of.dot"), &len);
+}
+
+/* The value of attribute `name` in the DOT statement of node `id`. */
+static char *dot_node_attr(const char *dot, const char *id, const char *name)
+{
+	char key[128], *p, *end, *out;
+	size_t n;
+
+	snprintf(key, sizeof(key), "\t\"%s\"\t[", id);
+	p = strstr(dot, key);
+	if (!p) {
+		snprintf(key, sizeof(key), "\t%s\t[", id);
+		p = strstr(dot, key);
+	}
+	ck_assert_msg(p != NULL, "no node %s", id);
+	end = strstr(p, "];");
+	ck_assert_ptr_nonnull(end);
+	snprintf(key, sizeof(key), "%s=", name);
+	for (char *q = p; (q = strstr(q, key)) != NULL && q < end; q++) {
+		if (q[-1] != '\t' && q[-1] != ' ' && q[-1] != '[')
+			continue;
+		q += strlen(key);
+		n = strcspn(q, ",\n]");
+		out = ent_xstrndup(q, n);
+		return out;
+	}
+	return NULL;
+}
+
 /* --- tests ---------------------------------------------------------------- */
 
 START_TEST(format_from_extension)
@@ -378,50 +549,91 @@ START_TEST(format_from_extension)
 }
 END_TEST
 
+/* Count the <title> children of entity nodes and edges. */
+static size_t entity_titles(xmlNode *n)
+{
+	size_t k = 0;
+
+	for (; n; n = n->next) {
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		if (!xmlStrcmp(n->name, (const xmlChar *)"g") &&
+		    (has_class(n, "node", NULL) || has_class(n, "edge", NULL)) &&
+		    !has_class(n, "node", "legend") && !has_class(n, "edge", "legend"))
+			for (xmlNode *c = n->children; c; c = c->next)
+				k += c->type == XML_ELEMENT_NODE &&
+				     !xmlStrcmp(c->name, (const xmlChar *)"title");
+		k += entity_titles(n->children);
+	}
+	return k;
+}
+
 START_TEST(svg_structure)
 {
+	static const char *const legend_ids[] = {
+		"legend-frame", "legend-title", "legend-type-country",
+		"legend-type-organization", "legend-type-agreement", "legend-type-event",
+		"legend-rel-cooperates_with", "legend-rel-member_of", "legend-rel-adopted",
+		"legend-rel-hosted", "legend-widths", "legend-width-label-1",
+		"legend-width-label-2", "legend-sizes", "legend-size-1", "legend-size-2",
+	};
 	ent_graph *g = small_graph();
+	ent_render_options opt = options(NULL, NULL);
 	ent_error err;
 	ent_buf text, tip;
 	svg_stats s;
 	xmlDoc *doc;
-	/* frame, title, note; 4 types; 2 per relation kind (mark + label) */
-	size_t legend = 3 + 4 + 2 * 4;
 
-	ck_assert_int_eq(render_to(g, NULL, NULL, tpath("kg.svg"), &err), ENT_OK);
+	opt.caption = "From paper.txt\nSecond line";
+	ck_assert_int_eq(render_opt(g, &opt, tpath("kg.svg"), &err), ENT_OK);
 	s = svg_check(tpath("kg.svg"));
 	ck_assert_uint_eq(s.entity_nodes, ent_graph_node_count(g));
 	ck_assert_uint_eq(s.entity_edges, ent_graph_edge_count(g));
-	ck_assert_uint_eq(s.legend_nodes, legend);
-	ck_assert_uint_eq(s.legend_edges, 4);
+	ck_assert_uint_ge(s.legend_nodes, sizeof(legend_ids) / sizeof(legend_ids[0]));
+	ck_assert_uint_eq(s.legend_edges, 4 + 2); /* relations, two widths */
 	ck_assert_uint_ge(s.with_tooltip, s.entity_nodes + s.entity_edges);
 
 	ent_buf_init(&text);
 	ent_buf_init(&tip);
 	doc = parse_svg(tpath("kg.svg"));
+	ck_assert_uint_eq(entity_titles(xmlDocGetRootElement(doc)),
+			  ent_graph_node_count(g) + ent_graph_edge_count(g));
 	element_text(doc, "n-CHN", &text, &tip);
 	ck_assert_str_eq(text.data, "China\n");
 	ck_assert_ptr_nonnull(strstr(tip.data, "China (country)"));
 	ck_assert_ptr_nonnull(strstr(tip.data, "PRC, People's Republic of China"));
 	ck_assert_ptr_nonnull(strstr(tip.data, "12 mentions"));
+	ck_assert_ptr_nonnull(strstr(tip.data, "PageRank 0."));
 	ent_buf_clear(&text);
 	ent_buf_clear(&tip);
 	element_text(doc, "e-CHN-cooperates_with-RUS", &text, &tip);
 	ck_assert_ptr_nonnull(strstr(tip.data, "China cooperates_with Russia"));
 	ck_assert_ptr_nonnull(strstr(tip.data, "2 sentences; 2015, 2017"));
 	ck_assert_ptr_nonnull(strstr(tip.data, "China and Russia cooperate."));
-	ck_assert_ptr_nonnull(by_id(xmlDocGetRootElement(doc), "legend-type-event"));
-	ck_assert_ptr_nonnull(by_id(xmlDocGetRootElement(doc), "legend-rel-hosted"));
+	for (size_t i = 0; i < sizeof(legend_ids) / sizeof(legend_ids[0]); i++)
+		ck_assert_msg(by_id(xmlDocGetRootElement(doc), legend_ids[i]) != NULL,
+			      "no %s", legend_ids[i]);
 	ck_assert_ptr_null(by_id(xmlDocGetRootElement(doc), "legend-type-person"));
+	ck_assert_ptr_null(by_id(xmlDocGetRootElement(doc), "unlinked-heading"));
+	/* The caption: its lines, then the counts. */
+	ent_buf_clear(&text);
+	ent_buf_clear(&tip);
+	element_text(doc, "caption", &text, &tip);
+	ck_assert_str_eq(text.data, "From paper.txt\nSecond line\n5 entities, 4 relations\n");
+	ent_buf_clear(&text);
+	element_text(doc, "legend-sizes", &text, &tip);
+	ck_assert_str_eq(text.data, "label size: PageRank\n");
+	ent_buf_clear(&text);
+	element_text(doc, "legend-width-label-2", &text, &tip);
+	ck_assert_str_eq(text.data, "2 sentences\n");
 	xmlFreeDoc(doc);
 	ent_buf_release(&text);
 	ent_buf_release(&tip);
 
-	/* The title carries the counts. */
+	/* The title is the graph's label. */
 	size_t len;
 	char *svg = slurp(tpath("kg.svg"), &len);
 	ck_assert_ptr_nonnull(strstr(svg, ">Test graph</text>"));
-	ck_assert_ptr_nonnull(strstr(svg, ">5 entities, 4 relations</text>"));
 	ck_assert_ptr_null(strstr(svg, tmpdir)); /* no path in the output */
 	free(svg);
 	ent_graph_free(g);
@@ -431,12 +643,15 @@ END_TEST
 START_TEST(svg_escapes_hostile_names)
 {
 	ent_graph *g = evil_graph();
+	ent_render_options opt = options("svg", NULL);
 	ent_error err;
 	ent_buf text, tip;
 	xmlDoc *doc;
 	svg_stats s;
 
-	ck_assert_int_eq(render_to(g, "svg", NULL, tpath("evil.svg"), &err), ENT_OK);
+	opt.caption = "caption " EVIL_NAME "\x01\xE2\x80\xAE";
+	opt.title = "title <b>&amp;\"";
+	ck_assert_int_eq(render_opt(g, &opt, tpath("evil.svg"), &err), ENT_OK);
 	s = svg_check(tpath("evil.svg"));
 	ck_assert_uint_eq(s.entity_nodes, 3);
 	ck_assert_uint_eq(s.entity_edges, 2);
@@ -452,6 +667,12 @@ START_TEST(svg_escapes_hostile_names)
 	ck_assert_msg(strstr(text.data, "Say \"hi\" <script>alert(1)</script> & 'x' ]]> &#1; &amp; \\N \\"),
 		      "label was '%s'", text.data);
 	ck_assert_ptr_nonnull(strstr(tip.data, EVIL_NAME " (country)"));
+	ent_buf_clear(&text);
+	element_text(doc, "caption", &text, &tip);
+	for (char *p = text.data; *p; p++)
+		if (*p == '\n')
+			*p = ' ';
+	ck_assert_msg(strstr(text.data, "caption " EVIL_NAME), "caption was '%s'", text.data);
 	xmlFreeDoc(doc);
 	ent_buf_release(&text);
 	ent_buf_release(&tip);
@@ -465,6 +686,7 @@ START_TEST(svg_escapes_hostile_names)
 	ck_assert_ptr_null(strstr(svg, "\xE2\x80\xAE"));
 	ck_assert_ptr_null(strstr(svg, "\xC0\x80"));
 	ck_assert_ptr_nonnull(strstr(svg, "Ctl[31m bad\xEF\xBF\xBD\xEF\xBF\xBDutf"));
+	ck_assert_ptr_nonnull(strstr(svg, ">title &lt;b&gt;&amp;amp;&quot;</text>"));
 	free(svg);
 	ent_graph_free(g);
 }
@@ -473,18 +695,23 @@ END_TEST
 START_TEST(dot_is_reread_by_graphviz)
 {
 	ent_graph *g = small_graph(), *evil = evil_graph();
+	ent_render_options opt = options(NULL, NULL);
 	ent_error err;
 	char cmd[1200];
 	size_t len;
 	char *dot;
 
+	opt.caption = "caption \\ \"quoted\" " EVIL_NAME;
 	ck_assert_int_eq(render_to(g, NULL, NULL, tpath("kg.dot"), &err), ENT_OK);
-	ck_assert_int_eq(render_to(evil, NULL, NULL, tpath("evil.gv"), &err), ENT_OK);
+	ck_assert_int_eq(render_opt(evil, &opt, tpath("evil.gv"), &err), ENT_OK);
 	dot = slurp(tpath("kg.dot"), &len);
 	ck_assert_ptr_nonnull(strstr(dot, "digraph entente {"));
 	ck_assert_ptr_nonnull(strstr(dot, "layout=dot"));
+	ck_assert_ptr_nonnull(strstr(dot, "label=\"Test graph\\n5 entities, 4 relations\""));
 	ck_assert_ptr_null(strstr(dot, "pos=")); /* not laid out */
 	ck_assert_ptr_nonnull(strstr(dot, "\"n-CHN\" -> \"n-RUS\""));
+	ck_assert_ptr_nonnull(strstr(dot, "line width: evidence sentences (1 to 2)"));
+	ck_assert_ptr_nonnull(strstr(dot, "label size: PageRank ("));
 	free(dot);
 	dot = slurp(tpath("evil.gv"), &len);
 	ck_assert_ptr_null(strstr(dot, "=<")); /* no HTML-like label */
@@ -533,18 +760,24 @@ START_TEST(same_input_same_bytes)
 		free(a);
 		free(b);
 	}
-	/* A PNG or PDF in between (the other Graphviz context) changes
-	 * nothing in the SVG. */
+	/* A PNG or PDF in between (the other Graphviz context), or a layout
+	 * in a child process, changes nothing in the SVG. */
 	{
-		size_t la, lc;
-		char *a, *c;
+		ent_render_options opt = options(NULL, NULL);
+		size_t la, lc, ld;
+		char *a, *c, *d;
 
+		opt.timeout = 60;
 		ck_assert_int_eq(render_to(g, NULL, NULL, tpath("c.svg"), &err), ENT_OK);
+		ck_assert_int_eq(render_opt(g, &opt, tpath("d.svg"), &err), ENT_OK);
 		a = slurp(tpath("a.svg"), &la);
 		c = slurp(tpath("c.svg"), &lc);
+		d = slurp(tpath("d.svg"), &ld);
 		ck_assert(la == lc && !memcmp(a, c, la));
+		ck_assert(la == ld && !memcmp(a, d, la));
 		free(a);
 		free(c);
+		free(d);
 	}
 	ent_graph_free(g);
 }
@@ -554,12 +787,22 @@ START_TEST(every_layout_renders)
 {
 	static const char *const layouts[] = { "dot", "neato", "fdp", "sfdp", "circo", "twopi" };
 	ent_graph *g = small_graph();
+	ent_render_info info;
 	ent_error err;
 
 	for (size_t i = 0; i < sizeof(layouts) / sizeof(layouts[0]); i++) {
+		ent_render_options opt = options("svg", layouts[i]);
 		svg_stats s;
-		ck_assert_msg(render_to(g, "svg", layouts[i], tpath("l.svg"), &err) == ENT_OK,
+
+		opt.info = &info;
+		opt.timeout = leak_safe_timeout();
+		ck_assert_msg(render_opt(g, &opt, tpath("l.svg"), &err) == ENT_OK,
 			      "%s: %s", layouts[i], err.msg);
+		ck_assert_str_eq(info.engine, layouts[i]);
+		ck_assert_int_eq(info.engine_auto, 0);
+		ck_assert_uint_eq(info.n_notes, 0);
+		ck_assert_msg(info.graphviz[0] == '\0', "%s: Graphviz said %s", layouts[i],
+			      info.graphviz);
 		s = svg_check(tpath("l.svg"));
 		ck_assert_uint_eq(s.entity_nodes, 5);
 	}
@@ -610,50 +853,266 @@ START_TEST(empty_graph_renders)
 		ck_assert_int_eq(render_to(g, NULL, NULL, tpath("empty.png"), &err), ENT_OK);
 	ck_assert_int_eq(render_to(g, NULL, "sfdp", tpath("empty2.svg"), &err), ENT_OK);
 	s = svg_check(tpath("empty.svg"));
-	ck_assert_uint_eq(s.entity_nodes + s.legend_nodes + s.entity_edges, 0);
+	ck_assert_uint_eq(s.entity_nodes + s.entity_edges + s.legend_edges, 0);
 	ent_graph_free(g);
 }
 END_TEST
 
-/* Above 150 entities the automatic layout is sfdp. */
-START_TEST(large_graph_uses_sfdp)
+static xmlNode *first_text(xmlNode *n)
 {
-	enum { N = 200 };
-	static ent_entity ents[N];
-	static ent_relation rels[N];
-	static char names[N][32], keys[N][40];
-	ent_corpus c = { ents, N, rels, N - 1, 1 };
+	for (; n; n = n->next) {
+		xmlNode *t;
+
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		if (!xmlStrcmp(n->name, (const xmlChar *)"text"))
+			return n;
+		if ((t = first_text(n->children)) != NULL)
+			return t;
+	}
+	return NULL;
+}
+
+/* The y of the first text of the element with that id (SVG: downward). */
+static double svg_text_y(xmlDoc *doc, const char *id)
+{
+	xmlNode *n = by_id(xmlDocGetRootElement(doc), id), *t;
+	xmlChar *y;
+	double v;
+
+	ck_assert_msg(n != NULL, "no element with id '%s'", id);
+	t = first_text(n->children);
+	ck_assert_msg(t != NULL, "no text in '%s'", id);
+	y = xmlGetProp(t, (const xmlChar *)"y");
+	v = y ? atof((const char *)y) : 0;
+	xmlFree(y);
+	return v;
+}
+
+/* Entities without any relation are set apart in a grid under the
+ * drawing, in graph order; in DOT they stay ordinary nodes. */
+START_TEST(unlinked_entities_set_apart)
+{
+	fixture f;
+	ent_render_info info;
+	ent_render_options opt = options("svg", NULL);
 	ent_error err;
 	ent_graph *g;
-	size_t len;
+	ent_buf text, tip;
+	xmlDoc *doc;
 	char *dot;
 
-	for (size_t i = 0; i < N; i++) {
-		snprintf(names[i], sizeof(names[i]), "Org %03zu", i);
-		snprintf(keys[i], sizeof(keys[i]), "organization:org %03zu", i);
-		ents[i] = (ent_entity){ ENT_TYPE_ORGANIZATION, names[i], keys[i], NULL, 0, 1 };
-	}
-	for (size_t i = 1; i < N; i++) { /* a binary tree */
-		ent_relation *r = &rels[i - 1];
-		r->subject = (i - 1) / 2;
-		r->object = i;
-		r->rel = ENT_REL_COOPERATES_WITH;
-		r->ev.doc = "d";
-		r->ev.line = (long)i;
-		r->ev.sentence = "s";
-		r->ev.rule = "r";
-	}
+	fixture_init(&f);
+	add_entity(&f, ENT_TYPE_COUNTRY, "China", "CHN", 3);
+	add_entity(&f, ENT_TYPE_COUNTRY, "Chile", "CHL", 1);
+	add_entity(&f, ENT_TYPE_COUNTRY, "Russia", "RUS", 3);
+	add_entity(&f, ENT_TYPE_ORGANIZATION, "UNESCO", "organization:unesco", 1);
+	add_relation(&f, 0, ENT_REL_COOPERATES_WITH, 2, 2015, "China and Russia cooperate.");
 	ent_error_clear(&err);
-	g = ent_graph_from_corpus(&c, &err);
-	ck_assert_msg(g != NULL, "%s", err.msg);
-	ck_assert_int_eq(render_to(g, NULL, NULL, tpath("big.dot"), &err), ENT_OK);
-	dot = slurp(tpath("big.dot"), &len);
+	g = ent_graph_from_corpus(&f.corpus, &err);
+	ck_assert_ptr_nonnull(g);
+	opt.info = &info;
+	ck_assert_int_eq(render_opt(g, &opt, tpath("u.svg"), &err), ENT_OK);
+	ck_assert_uint_eq(info.unlinked, 2);
+	ck_assert_uint_eq(svg_check(tpath("u.svg")).entity_nodes, 4);
+	ent_buf_init(&text);
+	ent_buf_init(&tip);
+	doc = parse_svg(tpath("u.svg"));
+	element_text(doc, "unlinked-heading", &text, &tip);
+	ck_assert_str_eq(text.data, "Entities without relations (2)\n");
+	/* below the drawing, under their heading; one row per type */
+	ck_assert(svg_text_y(doc, "unlinked-heading") > svg_text_y(doc, "n-CHN"));
+	ck_assert(svg_text_y(doc, "unlinked-heading") > svg_text_y(doc, "n-RUS"));
+	ck_assert(svg_text_y(doc, "n-CHL") > svg_text_y(doc, "unlinked-heading"));
+	ck_assert(svg_text_y(doc, "n-organization-unesco") > svg_text_y(doc, "n-CHL"));
+	xmlFreeDoc(doc);
+	ent_buf_release(&text);
+	ent_buf_release(&tip);
+
+	dot = dot_of(g, &opt);
+	ck_assert_ptr_nonnull(strstr(dot, "\"n-CHL\""));
+	ck_assert_ptr_null(strstr(dot, "unlinked-heading"));
+	free(dot);
+	ent_graph_free(g);
+}
+END_TEST
+
+/* The automatic layout: dot for small or hierarchical graphs, neato for
+ * the others up to ENT_RENDER_LARGE linked entities, sfdp beyond, with a
+ * note; an engine asked for by name on a graph too large for it gets a
+ * note too. */
+START_TEST(automatic_layout)
+{
+	static const struct {
+		size_t n;
+		link_fn link;
+		const char *layout;
+		const char *engine;
+		int notes;
+	} cases[] = {
+		{ 10, tree_link, NULL, "dot", 0 },   /* small */
+		{ 120, dtree_link, NULL, "dot", 0 }, /* hierarchical */
+		{ 120, tree_link, NULL, "neato", 0 }, /* undirected */
+		{ 41, star_link, NULL, "neato", 0 }, /* a hub */
+		{ 400, tree_link, NULL, "sfdp", 1 },
+		{ 200, dtree_link, "dot", "dot", 1 }, /* dot on 200 is slow */
+		{ 200, dtree_link, "sfdp", "sfdp", 0 },
+	};
+
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		ent_render_options opt = options(NULL, cases[i].layout);
+		ent_render_info info;
+		ent_error err;
+		made mk;
+		ent_graph *g = make_graph(cases[i].n, cases[i].n - 1, cases[i].link, &mk);
+
+		ent_error_clear(&err);
+		ck_assert_int_eq(ent_render_check(g, &opt, "x.svg", &info, &err), ENT_OK);
+		ck_assert_msg(!strcmp(info.engine, cases[i].engine), "case %zu: %s, not %s", i,
+			      info.engine, cases[i].engine);
+		ck_assert_int_eq(info.engine_auto, cases[i].layout == NULL);
+		ck_assert_msg(info.n_notes == (size_t)cases[i].notes, "case %zu: %zu notes (%s)",
+			      i, info.n_notes, info.n_notes ? info.notes[0] : "");
+		ck_assert_str_eq(info.format, "svg");
+		ent_graph_free(g);
+		made_free(&mk);
+	}
+}
+END_TEST
+
+/* Above ENT_RENDER_LARGE linked entities the automatic layout is sfdp,
+ * with straight lines; DOT records the engine. */
+START_TEST(large_graph_uses_sfdp)
+{
+	made mk;
+	ent_graph *g = make_graph(400, 399, tree_link, &mk);
+	ent_render_options opt = options(NULL, NULL);
+	ent_render_info info;
+	ent_error err;
+	char *dot;
+
+	opt.info = &info;
+	opt.timeout = leak_safe_timeout();
+	dot = dot_of(g, &opt);
 	ck_assert_ptr_nonnull(strstr(dot, "layout=sfdp"));
 	ck_assert_ptr_nonnull(strstr(dot, "overlap=prism"));
+	ck_assert_ptr_nonnull(strstr(dot, "splines=line"));
 	free(dot);
-	ck_assert_int_eq(render_to(g, NULL, NULL, tpath("big.svg"), &err), ENT_OK);
-	ck_assert_uint_eq(svg_check(tpath("big.svg")).entity_nodes, N);
+	ck_assert_str_eq(info.engine, "sfdp");
+	ck_assert_uint_eq(info.n_notes, 1);
+	ck_assert_ptr_nonnull(strstr(info.notes[0], "400 linked entities: laid out with sfdp"));
+	ck_assert_int_eq(render_opt(g, &opt, tpath("big.svg"), &err), ENT_OK);
+	ck_assert_uint_eq(svg_check(tpath("big.svg")).entity_nodes, 400);
 	ent_graph_free(g);
+	made_free(&mk);
+}
+END_TEST
+
+/* Label size follows the measure asked for; the legend names it. */
+START_TEST(size_by_measure)
+{
+	made mk;
+	ent_graph *g = make_graph(9, 8, star_link, &mk);
+	static const char *const measures[] = { "pagerank", "degree", "betweenness" };
+	static const char *const titles[] = { "PageRank", "degree", "betweenness" };
+
+	for (size_t i = 0; i < 3; i++) {
+		ent_render_options opt = options(NULL, NULL);
+		char *dot, *hub, *leaf, want[64];
+
+		opt.size_by = measures[i];
+		dot = dot_of(g, &opt);
+		hub = dot_node_attr(dot, "n-organization-org-0000", "fontsize");
+		leaf = dot_node_attr(dot, "n-organization-org-0003", "fontsize");
+		ck_assert_ptr_nonnull(hub);
+		ck_assert_ptr_nonnull(leaf);
+		ck_assert_msg(atof(hub) == 24.0, "%s: hub %s", measures[i], hub);
+		ck_assert_msg(atof(leaf) == 11.0, "%s: leaf %s", measures[i], leaf);
+		snprintf(want, sizeof(want), "label size: %s (", titles[i]);
+		ck_assert_msg(strstr(dot, want) != NULL, "no '%s'", want);
+		free(hub);
+		free(leaf);
+		free(dot);
+	}
+	ent_graph_free(g);
+	made_free(&mk);
+}
+END_TEST
+
+/* --cluster type: boxes by type where the engine draws clusters; a note
+ * and no change where it does not. */
+START_TEST(clusters_by_type)
+{
+	ent_graph *g = small_graph();
+	ent_render_options opt = options(NULL, "dot");
+	ent_render_info info;
+	ent_error err;
+	xmlDoc *doc;
+	char *dot;
+
+	opt.cluster = "type";
+	opt.info = &info;
+	opt.timeout = leak_safe_timeout();
+	dot = dot_of(g, &opt);
+	ck_assert_ptr_nonnull(strstr(dot, "subgraph cluster_country {"));
+	ck_assert_ptr_nonnull(strstr(dot, "id=\"cluster-country\""));
+	ck_assert_ptr_nonnull(strstr(dot, "label=countries"));
+	ck_assert_int_eq(info.clusters, 1);
+	free(dot);
+	ck_assert_int_eq(render_opt(g, &opt, tpath("t.svg"), &err), ENT_OK);
+	doc = parse_svg(tpath("t.svg"));
+	ck_assert_ptr_nonnull(by_id(xmlDocGetRootElement(doc), "cluster-organization"));
+	ck_assert_ptr_nonnull(by_id(xmlDocGetRootElement(doc), "legend-clusters"));
+	xmlFreeDoc(doc);
+	ck_assert_uint_eq(svg_check(tpath("t.svg")).entity_nodes, 5);
+
+	opt.layout = "sfdp";
+	dot = dot_of(g, &opt);
+	ck_assert_ptr_null(strstr(dot, "subgraph cluster"));
+	ck_assert_int_eq(info.clusters, 0);
+	ck_assert_uint_eq(info.n_notes, 1);
+	ck_assert_ptr_nonnull(strstr(info.notes[0], "sfdp cannot draw clusters"));
+	free(dot);
+	ent_graph_free(g);
+}
+END_TEST
+
+/* --cluster community: boxes in dot, colours (with a key) in sfdp. */
+START_TEST(clusters_by_community)
+{
+	made mk;
+	ent_graph *g;
+	ent_render_options opt = options(NULL, "dot");
+	ent_render_info info;
+	ent_error err;
+	xmlDoc *doc;
+	char *dot;
+
+	/* two stars joined by one edge: two communities */
+	g = make_graph(12, 11, tree_link, &mk);
+	opt.cluster = "community";
+	opt.info = &info;
+	opt.timeout = leak_safe_timeout();
+	dot = dot_of(g, &opt);
+	ck_assert_msg(info.communities >= 2, "%zu communities", info.communities);
+	ck_assert_ptr_nonnull(strstr(dot, "subgraph \"cluster_community-1\""));
+	ck_assert_ptr_nonnull(strstr(dot, "boxes: communities"));
+	free(dot);
+
+	opt.layout = "sfdp";
+	opt.format = "svg";
+	ck_assert_int_eq(render_opt(g, &opt, tpath("c.svg"), &err), ENT_OK);
+	ck_assert_int_eq(info.community_colours, 1);
+	ck_assert_int_eq(info.clusters, 0);
+	ck_assert_uint_eq(info.n_notes, 1);
+	ck_assert_ptr_nonnull(strstr(info.notes[0], "coloured by community"));
+	doc = parse_svg(tpath("c.svg"));
+	ck_assert_ptr_nonnull(by_id(xmlDocGetRootElement(doc), "legend-community-1"));
+	ck_assert_ptr_nonnull(by_id(xmlDocGetRootElement(doc), "legend-community-2"));
+	ck_assert_ptr_nonnull(by_id(xmlDocGetRootElement(doc), "legend-communities"));
+	xmlFreeDoc(doc);
+	ent_graph_free(g);
+	made_free(&mk);
 }
 END_TEST
 
@@ -683,11 +1142,119 @@ START_TEST(stdout_output)
 }
 END_TEST
 
+/* --- golden DOT files ------------------------------------------------------ */
+
+static const char *entente_bin(void)
+{
+	const char *bin = getenv("ENTENTE_BIN");
+	return bin && *bin ? bin : "build/entente";
+}
+
+/* Run `entente render -q -T dot SAMPLE` with standard output to `out`;
+ * returns the exit status. */
+static int render_sample(const char *sample, const char *out)
+{
+	pid_t pid = fork();
+	int status = 0;
+
+	ck_assert_int_ge(pid, 0);
+	if (pid == 0) {
+		int fd = open(out, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+
+		if (fd < 0 || dup2(fd, STDOUT_FILENO) < 0)
+			_exit(126);
+		close(fd);
+		setenv("OMP_NUM_THREADS", "1", 1);
+		execl(entente_bin(), entente_bin(), "render", "-q", "-T", "dot", sample,
+		      (char *)NULL);
+		_exit(127);
+	}
+	ck_assert_int_eq(waitpid(pid, &status, 0), pid);
+	return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+}
+
+/* Compare one sample; on a mismatch append `diff -u` to `report`. */
+static int golden_one(const char *name, ent_buf *report)
+{
+	char sample[512], golden[512], cmd[2048];
+	char *want, *got;
+	size_t lw, lg;
+	ent_error err;
+	int same;
+
+	snprintf(sample, sizeof(sample), "samples/%s", name);
+	snprintf(golden, sizeof(golden), "tests/golden/%.*s.dot",
+		 (int)(strrchr(name, '.') - name), name);
+	ck_assert_msg(render_sample(sample, tpath("got.dot")) == 0, "render %s failed", sample);
+	if (have_dot()) {
+		snprintf(cmd, sizeof(cmd), "dot -Tsvg '%s' -o /dev/null 2>/dev/null", tpath("got.dot"));
+		ck_assert_msg(system(cmd) == 0, "Graphviz rejects the DOT of %s", sample);
+	}
+	ent_error_clear(&err);
+	if (ent_read_file(golden, 64u << 20, &want, &lw, &err) != ENT_OK) {
+		ent_buf_printf(report, "%s: missing (run scripts/update-golden.sh)\n", golden);
+		return 0;
+	}
+	got = slurp(tpath("got.dot"), &lg);
+	same = lw == lg && !memcmp(want, got, lw);
+	free(want);
+	free(got);
+	if (same)
+		return 1;
+	snprintf(cmd, sizeof(cmd), "diff -u '%s' '%s' | head -60", golden, tpath("got.dot"));
+	{
+		FILE *p = popen(cmd, "r");
+		char line[512];
+
+		ent_buf_printf(report, "%s differs:\n", golden);
+		while (p && fgets(line, sizeof(line), p))
+			ent_buf_adds(report, line);
+		if (p)
+			pclose(p);
+	}
+	return 0;
+}
+
+/* The DOT of each sample is byte for byte the checked-in one: sorted
+ * nodes and edges, fixed seeds, nothing from the clock or the machine. A
+ * deliberate change is reviewed with scripts/update-golden.sh. */
+START_TEST(golden_dot_of_samples)
+{
+	DIR *d = opendir("samples");
+	struct dirent *de;
+	char *names[64];
+	size_t n = 0, passed = 0;
+	ent_buf report;
+
+	ck_assert_msg(d != NULL, "run the tests from the repository root");
+	while ((de = readdir(d)) != NULL && n < 64) {
+		size_t len = strlen(de->d_name);
+		if (len > 4 && !strcmp(de->d_name + len - 4, ".txt"))
+			names[n++] = ent_xstrdup(de->d_name);
+	}
+	closedir(d);
+	ck_assert_uint_gt(n, 0);
+	ent_buf_init(&report);
+	for (size_t i = 0; i < n; i++) {
+		passed += golden_one(names[i], &report);
+		free(names[i]);
+	}
+	fprintf(stderr, "render golden: %zu passed, %zu failed\n", passed, n - passed);
+	if (passed != n)
+		fprintf(stderr, "%s(if the change is intended: scripts/update-golden.sh, then review "
+				"git diff tests/golden)\n", report.data);
+	ck_assert_msg(passed == n, "%zu of %zu golden DOT files differ (diff on stderr)",
+		      n - passed, n);
+	ent_buf_release(&report);
+}
+END_TEST
+
 /* --- error paths ------------------------------------------------------------ */
 
 START_TEST(unknown_format_is_usage)
 {
 	ent_graph *g = small_graph();
+	ent_render_options opt = options("svg", NULL);
 	ent_error err;
 
 	ck_assert_int_eq(render_to(g, NULL, NULL, tpath("kg.txt"), &err), ENT_ERR_USAGE);
@@ -698,6 +1265,13 @@ START_TEST(unknown_format_is_usage)
 	ck_assert_ptr_nonnull(strstr(err.msg, "unknown output format 'jpeg'"));
 	ck_assert_int_eq(render_to(g, "svg", "spring", tpath("kg.svg"), &err), ENT_ERR_USAGE);
 	ck_assert_ptr_nonnull(strstr(err.msg, "unknown layout 'spring'"));
+	opt.size_by = "closeness";
+	ck_assert_int_eq(render_opt(g, &opt, tpath("kg.svg"), &err), ENT_ERR_USAGE);
+	ck_assert_ptr_nonnull(strstr(err.msg, "unknown size 'closeness'"));
+	opt.size_by = NULL;
+	opt.cluster = "colour";
+	ck_assert_int_eq(render_opt(g, &opt, tpath("kg.svg"), &err), ENT_ERR_USAGE);
+	ck_assert_ptr_nonnull(strstr(err.msg, "unknown clustering 'colour'"));
 	ck_assert_uint_eq(dir_entries(tmpdir), 0);
 	ent_graph_free(g);
 }
@@ -753,6 +1327,31 @@ START_TEST(huge_graph_is_a_limit)
 }
 END_TEST
 
+/* A layout over the time limit is killed: ENT_ERR_FAIL with a hint, no
+ * file, and well before dot would have finished. */
+START_TEST(slow_layout_times_out)
+{
+	made mk;
+	ent_graph *g = make_graph(600, 1800, random_link, &mk);
+	ent_render_options opt = options("svg", "dot");
+	struct timespec t0, t1;
+	ent_error err;
+	double secs;
+
+	opt.timeout = 1;
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	ck_assert_int_eq(render_opt(g, &opt, tpath("slow.svg"), &err), ENT_ERR_FAIL);
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	secs = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
+	ck_assert_str_eq(err.msg, "layout took longer than 1 s; try --layout sfdp or --top N");
+	ck_assert_str_eq(err.file, tpath("slow.svg"));
+	ck_assert_msg(secs < 20, "took %.1f s", secs);
+	ck_assert_uint_eq(dir_entries(tmpdir), 0);
+	ent_graph_free(g);
+	made_free(&mk);
+}
+END_TEST
+
 /* Graphviz's own failures become errors with its message; nothing is
  * printed on stderr. (Unknown engines and formats would do too, but
  * Graphviz leaks the list of alternatives it prints; ent_render() checks
@@ -789,6 +1388,32 @@ START_TEST(graphviz_errors_are_captured)
 	captured = slurp(tpath("stderr.txt"), &n);
 	ck_assert_msg(n == 0, "stderr got: %s", captured);
 	free(captured);
+}
+END_TEST
+
+/* Graphviz warnings are kept for the caller, not printed. */
+START_TEST(graphviz_warnings_are_kept)
+{
+	Agraph_t *ag = ent_gv_open();
+	char *data = NULL;
+	size_t len = 0;
+	char warning[256];
+	ent_error err;
+
+	ent_gv_set(ag, "splines", "bogus-value");
+	ent_gv_node(ag, "a");
+	ent_gv_take_warning(warning, sizeof(warning));
+	ent_error_clear(&err);
+	ck_assert_int_eq(ent_gv_layout(ag, ENT_GV_TEXT_ESTIMATED, "dot", "x.svg", &err), ENT_OK);
+	ck_assert_int_eq(ent_gv_render(ag, ENT_GV_TEXT_ESTIMATED, "svg", &data, &len, "x.svg",
+				       &err), ENT_OK);
+	ent_gv_free_data(data);
+	ent_gv_free_layout(ag, ENT_GV_TEXT_ESTIMATED);
+	ent_gv_close(ag);
+	ent_gv_take_warning(warning, sizeof(warning));
+	ck_assert_msg(strstr(warning, "bogus-value") != NULL, "warning: '%s'", warning);
+	ent_gv_take_warning(warning, sizeof(warning));
+	ck_assert_str_eq(warning, "");
 }
 END_TEST
 
@@ -846,6 +1471,8 @@ Suite *suite_render(void)
 {
 	Suite *s = suite_create("render");
 	TCase *tc = tcase_create("render");
+	TCase *tl = tcase_create("layout");
+	TCase *tg = tcase_create("golden");
 	TCase *te = tcase_create("errors");
 	TCase *tt = tcase_create("text");
 
@@ -856,19 +1483,35 @@ Suite *suite_render(void)
 	tcase_add_test(tc, svg_escapes_hostile_names);
 	tcase_add_test(tc, dot_is_reread_by_graphviz);
 	tcase_add_test(tc, same_input_same_bytes);
-	tcase_add_test(tc, every_layout_renders);
 	tcase_add_test(tc, ids_stay_unique);
 	tcase_add_test(tc, empty_graph_renders);
-	tcase_add_test(tc, large_graph_uses_sfdp);
+	tcase_add_test(tc, unlinked_entities_set_apart);
+	tcase_add_test(tc, size_by_measure);
 	tcase_add_test(tc, stdout_output);
 	suite_add_tcase(s, tc);
+
+	tcase_add_checked_fixture(tl, setup, teardown);
+	tcase_set_timeout(tl, 300);
+	tcase_add_test(tl, every_layout_renders);
+	tcase_add_test(tl, automatic_layout);
+	tcase_add_test(tl, large_graph_uses_sfdp);
+	tcase_add_test(tl, clusters_by_type);
+	tcase_add_test(tl, clusters_by_community);
+	suite_add_tcase(s, tl);
+
+	tcase_add_checked_fixture(tg, setup, teardown);
+	tcase_set_timeout(tg, 300);
+	tcase_add_test(tg, golden_dot_of_samples);
+	suite_add_tcase(s, tg);
 
 	tcase_add_checked_fixture(te, setup, teardown);
 	tcase_set_timeout(te, 120);
 	tcase_add_test(te, unknown_format_is_usage);
 	tcase_add_test(te, unwritable_output_leaves_nothing);
 	tcase_add_test(te, huge_graph_is_a_limit);
+	tcase_add_test(te, slow_layout_times_out);
 	tcase_add_test(te, graphviz_errors_are_captured);
+	tcase_add_test(te, graphviz_warnings_are_kept);
 	suite_add_tcase(s, te);
 
 	tcase_add_test(tt, text_clean_and_cap);

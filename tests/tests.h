@@ -10,9 +10,12 @@ Suite *suite_gazetteer(void);
 Suite *suite_recognize(void);
 Suite *suite_relate(void);
 Suite *suite_graph(void);
+Suite *suite_analysis(void);
 Suite *suite_render(void);
 Suite *suite_cli(void);
 Suite *suite_quality(void);
+Suite *suite_export(void);
+Suite *suite_view(void);
 
 /* Path of ../shared relative to the repository root, where the white paper
  * and its gold annotation live (CI has it too). */

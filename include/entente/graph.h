@@ -33,6 +33,8 @@ typedef struct ent_edge {
 	size_t to;
 	ent_rel rel;
 	long weight;      /* number of evidence sentences */
+	long hedged;      /* how many of them are hedged (ENT_RELF_HEDGED):
+			   * intentions or proposals; 0 <= hedged <= weight */
 	const char *years;
 	const char *doc;  /* first evidence */
 	long line;
@@ -110,6 +112,86 @@ typedef struct ent_partner {
 ent_status ent_graph_partners(const ent_graph *g, size_t i,
 			      ent_partner **out, size_t *n, ent_error *err);
 
+/* Which ends of an edge a node may be at: as subject (out), as object
+ * (in) or either. Symmetric relations match every direction. */
+typedef enum ent_direction {
+	ENT_DIR_OUT = 1,
+	ENT_DIR_IN = 2,
+	ENT_DIR_BOTH = 3
+} ent_direction;
+
+/* The edges touching node `i` whose relation is in `rels` (bit (1u <<
+ * ent_rel) per relation; 0 means all) and whose direction matches `dir`,
+ * sorted by relation, direction (out, in, symmetric), the other end's name
+ * and edge index. *edges is malloc'ed (free with free()), NULL when *n is
+ * 0. O(d log d) for a node of degree d. */
+ent_status ent_graph_relations(const ent_graph *g, size_t i, unsigned rels,
+			       ent_direction dir, size_t **edges, size_t *n,
+			       ent_error *err);
+
+/* A path: `len` hops from nodes[0] to nodes[len]; hop k follows
+ * edges[k] (the heaviest edge between the two nodes, lowest index on
+ * ties). */
+typedef struct ent_graph_path {
+	size_t len;
+	size_t *nodes; /* len + 1 entries */
+	size_t *edges; /* len entries */
+} ent_graph_path;
+
+/* Up to `max` shortest paths from `a` to `b` on the undirected,
+ * unweighted view, in a fixed order (at each step the next node by name,
+ * then index). No path is not an error: *n is 0. *paths is malloc'ed;
+ * free with ent_graph_paths_release(). O(N + E) for the search plus
+ * O(max * len * degree) for the listing. */
+ent_status ent_graph_paths(const ent_graph *g, size_t a, size_t b,
+			   size_t max, ent_graph_path **paths, size_t *n,
+			   ent_error *err);
+void ent_graph_paths_release(ent_graph_path *paths, size_t n);
+
+/* The nodes that both `a` and `b` are linked to by any relation (either
+ * direction), `a` and `b` themselves excepted, sorted by type (schema
+ * order), name and index. *nodes is malloc'ed (free with free()), NULL
+ * when *n is 0. O(da + db + N). */
+ent_status ent_graph_common(const ent_graph *g, size_t a, size_t b,
+			    size_t **nodes, size_t *n, ent_error *err);
+
+/* ---- diff: what changed between two graphs ---- */
+
+typedef enum ent_change {
+	ENT_CHANGE_ADDED,   /* in B only */
+	ENT_CHANGE_REMOVED, /* in A only */
+	ENT_CHANGE_WEIGHT   /* in both, with another mention or evidence count */
+} ent_change;
+
+/* One entity (matched by key) or relation (matched by subject key,
+ * relation and object key; symmetric relations in either order) that
+ * differs. Strings are borrowed from the graphs (B's when the item is in
+ * B) and stay valid while both graphs live. */
+typedef struct ent_diff_item {
+	ent_change change;
+	const char *key, *name; /* the entity, or the relation's subject */
+	ent_type type;
+	ent_rel rel;            /* relations only */
+	const char *other_key, *other_name; /* the object; relations only */
+	ent_type other_type;
+	long before, after;     /* mentions (entities) or evidence count
+				 * (relations) in A and in B; 0 when absent */
+} ent_diff_item;
+
+typedef struct ent_diff {
+	ent_diff_item *entities; /* by change, type, name, key */
+	size_t n_entities;
+	ent_diff_item *relations; /* by change, subject, relation, object */
+	size_t n_relations;
+} ent_diff;
+
+/* Compare graph `a` (before) with `b` (after). Edges of one graph with
+ * the same subject key, relation and object key are summed. Release with
+ * ent_diff_release(). O((N + E) log(N + E)). */
+ent_status ent_graph_diff(const ent_graph *a, const ent_graph *b,
+			  ent_diff *out, ent_error *err);
+void ent_diff_release(ent_diff *d);
+
 /* ---- views: the filters every graph command accepts ---- */
 
 /* What a view keeps. Zero means "no filter" for every field. */
@@ -151,6 +233,47 @@ typedef struct ent_communities {
 ent_status ent_graph_communities(const ent_graph *g, ent_communities *out,
 				 ent_error *err);
 void ent_communities_release(ent_communities *c);
+
+/* ---- exports: the graph in the formats other tools read ---- */
+
+typedef enum ent_export_format {
+	ENT_EXPORT_GRAPHML,  /* ent_graph_write_graphml() */
+	ENT_EXPORT_GEXF,     /* GEXF 1.3 (Gephi) */
+	ENT_EXPORT_JSON,     /* node-link JSON, as networkx's node_link_graph reads */
+	ENT_EXPORT_CSV,      /* a folder: nodes.csv and edges.csv (RFC 4180) */
+	ENT_EXPORT_NTRIPLES, /* RDF 1.1 N-Triples, evidence reified */
+	ENT_EXPORT_TURTLE,   /* RDF 1.1 Turtle, the same triples */
+	ENT_EXPORT_COUNT
+} ent_export_format;
+
+typedef struct ent_export_options {
+	ent_export_format format;
+	/* RDF: the IRI every minted name starts with (entities BASE"entity/",
+	 * relations BASE"relation/", terms BASE"vocab/"); NULL means
+	 * ENT_EXPORT_DEFAULT_BASE. Must end in '/', '#' or ':'. */
+	const char *base;
+} ent_export_options;
+
+#define ENT_EXPORT_DEFAULT_BASE "urn:entente:"
+
+/* Parse a format name: graphml, gexf, json, csv, nt (ntriples), ttl
+ * (turtle), case-insensitively. Return 0 and set *out, or -1. */
+int ent_export_format_parse(const char *name, ent_export_format *out);
+/* The format's short name ("gexf"); a static string. */
+const char *ent_export_format_name(ent_export_format f);
+/* The format a file name's suffix implies (".gexf", ".json", ".nt",
+ * ".ttl", ".graphml"). Return 0 and set *out, or -1. */
+int ent_export_format_for(const char *path, ent_export_format *out);
+
+/* Write `g` to `path` in the chosen format. Every file goes to a temporary
+ * file renamed into place; "-" is standard output, except for CSV, whose
+ * `path` is a folder (created when missing) that receives nodes.csv and
+ * edges.csv. Text that no consumer would accept (control characters in
+ * XML and CSV, invalid UTF-8 anywhere) is replaced, never passed on. Errors
+ * name the file: ENT_ERR_OUTPUT when it cannot be written, ENT_ERR_USAGE
+ * for CSV to standard output or a bad base IRI. */
+ent_status ent_graph_export(const ent_graph *g, const ent_export_options *opt,
+			    const char *path, ent_error *err);
 
 #ifdef __cplusplus
 }
