@@ -54,8 +54,9 @@ int ent_markdown_sniff(const char *data, size_t len)
 			const char *q = p;
 			while (q < end && (*q == ' ' || *q == '\t') && q - p < 4)
 				q++;
-			if (atx_heading(q, end) && q + 1 < end && q[atx_heading(q, end)] != '\n')
-				return 1;
+			size_t h = atx_heading(q, end);
+			if (h && q + h < end && q[h] != '\n' && q[h] != '\r')
+				return 1; /* # Heading */
 		}
 		bol = *p == '\n';
 		if (*p == ']' && p + 1 < end && p[1] == '(')
@@ -211,7 +212,7 @@ static void inline_text(cleaner *c, const char *p, const char *end)
 	while (p < end) {
 		char ch = *p;
 		const char *next = NULL;
-		if (ch == '\\' && p + 1 < end && strchr("\\`*_{}[]()#+-.!<>|~", p[1])) {
+		if (ch == '\\' && p + 1 < end && p[1] && strchr("\\`*_{}[]()#+-.!<>|~", p[1])) {
 			ent_buf_addc(out, p[1]);
 			p += 2;
 			continue;
