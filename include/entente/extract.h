@@ -86,7 +86,8 @@ const ent_corpus *ent_extractor_corpus(ent_extractor *ex);
 
 /* Expand command-line operands into a sorted list of document paths:
  * files as given, directories recursively (files ending in .txt, .text,
- * .md, .html, .htm, .xhtml, .xml), "-" as is. A missing operand or a
+ * .md, .html, .htm, .xhtml, .xml), "-" as is, and "@LIST" as the paths
+ * listed in LIST (one per line, relative to its folder, '#' comments). A missing operand or a
  * directory holding no document is an ENT_ERR_INPUT. The list and its
  * strings are freed with ent_paths_free(). */
 ent_status ent_paths_expand(const char *const *operands, size_t n,
