@@ -749,6 +749,24 @@ static int inside(const sent *st, size_t i)
 	return 0;
 }
 
+/* The year a paragraph opens with ("In May 2019, ..."), for the
+ * sentences after it that give none. */
+static int paragraph_year(ent_extractor *ex, ent_doc *d, size_t s)
+{
+	size_t p = s;
+
+	while (p > 0 && !(d->sents[p].flags & ENT_SENT_PARA))
+		p--;
+	if (p == s)
+		return 0;
+	sent first = { ex, d, p, d->sent_tok[p], d->sent_tok[p + 1],
+		       d->ments + d->sent_ment[p], d->sent_ment[p + 1] - d->sent_ment[p], 0 };
+	/* only a leading date: the year within the first few tokens */
+	if (first.end > first.a + 6)
+		first.end = first.a + 6;
+	return sentence_year(&first);
+}
+
 void ent_relate(ent_extractor *ex, ent_doc *d, size_t s)
 {
 	sent st = { ex, d, s, d->sent_tok[s], d->sent_tok[s + 1],
@@ -758,6 +776,8 @@ void ent_relate(ent_extractor *ex, ent_doc *d, size_t s)
 	if (st.n == 0)
 		return;
 	st.year = sentence_year(&st);
+	if (!st.year)
+		st.year = paragraph_year(ex, d, s);
 	pair_rules(&st);
 	member_rules(&st);
 	place_rules(&st);

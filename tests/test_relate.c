@@ -248,6 +248,21 @@ START_TEST(two_sides_only_when_recent)
 }
 END_TEST
 
+START_TEST(paragraph_leading_year)
+{
+	ent_extractor *ex = th_extract(
+		"In May 2019, Chile hosted the Santiago Data Forum. Peru signed the Andes "
+		"Cloud Accord.\n\nBolivia signed the Lake Titicaca Accord.");
+	const ent_corpus *c = ent_extractor_corpus(ex);
+	ck_assert_int_eq(c->relations[th_relation(c, "Peru", ENT_REL_SIGNED, "Andes Cloud Accord") - 1].year,
+			 2019);
+	/* a new paragraph does not inherit it */
+	ck_assert_int_eq(c->relations[th_relation(c, "Bolivia", ENT_REL_SIGNED,
+						  "Lake Titicaca Accord") - 1].year, 0);
+	ent_extractor_free(ex);
+}
+END_TEST
+
 Suite *suite_relate(void)
 {
 	Suite *s = suite_create("relate");
@@ -265,6 +280,7 @@ Suite *suite_relate(void)
 	tcase_add_test(tc, subject_with_acronym_in_relative_clause);
 	tcase_add_test(tc, treaty_refers_to_itself_and_its_parties);
 	tcase_add_test(tc, two_sides_only_when_recent);
+	tcase_add_test(tc, paragraph_leading_year);
 	tcase_add_test(tc, membership_places_references);
 	tcase_add_test(tc, embedded_objects_are_not_objects);
 	suite_add_tcase(s, tc);
