@@ -150,16 +150,16 @@ int main(int argc, char **argv)
 		return die("barabasi_game", NULL);
 
 	ents = calloc(n, sizeof(*ents));
-	names = malloc(n * 48);
+	names = malloc(n * 96);
 	cap = (size_t)igraph_ecount(&ig) * 2;
 	rels = calloc(cap, sizeof(*rels));
 	if (!ents || !names || !rels)
 		return die("out of memory", NULL);
 	for (size_t i = 0; i < n; i++) {
-		char *name = names + i * 48, *key = name + 32;
+		char *name = names + i * 96, *key = name + 48;
 		ent_type t = node_type(i);
-		snprintf(name, 32, "%c%s %zu", ent_type_name(t)[0] - 32, ent_type_name(t) + 1, i);
-		snprintf(key, 16, "bench:%zu", i);
+		snprintf(name, 48, "%c%s %zu", ent_type_name(t)[0] - 32, ent_type_name(t) + 1, i);
+		snprintf(key, 48, "bench:%zu", i);
 		ents[i].type = t;
 		ents[i].name = name;
 		ents[i].key = key;

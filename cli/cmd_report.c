@@ -1,8 +1,10 @@
 /*
  * `entente report`: the graph's summary, its most central entities by six
  * measures, its communities, innermost core and brokers, as text, CSV,
- * JSON or Markdown. The work is ent_graph_report(); this file turns the
- * command line into its options.
+ * JSON or Markdown, over the whole graph or the view the filters choose.
+ * The work is ent_graph_report(); this file turns the command line into
+ * its options. The report's own --top counts rows, so the view's --top
+ * (keep the N most central entities) is not offered here.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -40,7 +42,8 @@ static const char usage[] =
 	"  --gazetteer FILE    add the names listed in FILE (see data/README.md);\n"
 	"                      may be repeated\n"
 	"  -q, --quiet         show no progress\n"
-	"  -h, --help          show this help\n";
+	"  -h, --help          show this help\n"
+	"\n" CLI_VIEW_FILTER_HELP;
 
 enum {
 	OPT_TOP = CLI_OPT_FIRST_PRIVATE,
@@ -104,21 +107,28 @@ static int parse_measures(const char *s, unsigned *out)
 }
 
 static int run(char **operands, size_t n, const cli_opts *o,
-	       const ent_report_opts *ro)
+	       const ent_report_opts *ro, const ent_view *view)
 {
 	report_job job;
-	ent_graph *g;
+	ent_graph *whole, *g;
 	ent_error err;
 	int rc = 0;
 
 	ent_error_clear(&err);
-	if (cli_load_graph(operands, n, o, &g, &err) != ENT_OK)
+	if (cli_load_graph(operands, n, o, &whole, &err) != ENT_OK)
 		return cli_report(&err);
+	g = cli_apply_view(whole, view, &err);
+	if (!g) {
+		ent_graph_free(whole);
+		return cli_report(&err);
+	}
 	job.graph = g;
 	job.opts = ro;
 	if (cli_write_output(o->output, write_report, &job, &err) != ENT_OK)
 		rc = cli_report(&err);
-	ent_graph_free(g);
+	if (g != whole)
+		ent_graph_free(g);
+	ent_graph_free(whole);
 	return rc;
 }
 
@@ -178,28 +188,32 @@ int cmd_report(int argc, char **argv)
 		{ "no-betweenness", no_argument, NULL, OPT_NO_BETWEENNESS },
 		{ "closeness", required_argument, NULL, OPT_CLOSENESS },
 		{ "sources", required_argument, NULL, OPT_SOURCES },
+		CLI_VIEW_FILTER_LONGOPTS,
 		CLI_COMMON_LONGOPTS,
 		{ NULL, 0, NULL, 0 }
 	};
 	ent_report_opts ro;
+	ent_view view;
 	cli_opts o;
 	int c, rc = CLI_CONTINUE;
 
 	cli_opts_init(&o);
 	ent_report_opts_init(&ro);
+	ent_view_init(&view);
 	optind = 1;
 	opterr = 0;
 	while (rc == CLI_CONTINUE &&
 	       (c = getopt_long(argc, argv, ":hqo:", longopts, NULL)) != -1) {
-		rc = report_option(c, &ro);
-		if (rc == -2)
+		if (CLI_IS_VIEW_OPTION(c))
+			rc = cli_view_option(c, optarg, &view, "report");
+		else if ((rc = report_option(c, &ro)) == -2)
 			rc = cli_common_option(c, argv, &o, "report", usage);
 	}
 	if (rc == CLI_CONTINUE) {
 		if (optind >= argc)
 			rc = cli_usage_error("report", "no input given");
 		else
-			rc = run(argv + optind, (size_t)(argc - optind), &o, &ro);
+			rc = run(argv + optind, (size_t)(argc - optind), &o, &ro, &view);
 	}
 	cli_opts_release(&o);
 	return rc;

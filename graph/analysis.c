@@ -565,10 +565,13 @@ ent_status ent_uview_measures(const ent_uview *u, const ent_measure_opts *o,
 	size_t n = u->n_nodes;
 	ent_status st = ENT_OK;
 
-	if (!o) {
-		ent_measure_opts_init(&def);
-		o = &def;
+	ent_measure_opts_init(&def);
+	if (o) {
+		def = *o;
+		if (!def.measures) /* 0 means all */
+			def.measures = ENT_MEASURES_ALL;
 	}
+	o = &def;
 	memset(m, 0, sizeof(*m));
 	m->n = n;
 	for (int i = ENT_MEASURE_DEGREE; i <= ENT_MEASURE_STRENGTH; i++)

@@ -45,9 +45,13 @@ ent_status ent_uview_measures(const ent_uview *u, const ent_measure_opts *o,
 			      ent_measures *out, ent_error *err);
 
 /* The communities of ent_graph_communities(); `g` gives the names that
- * break ties between communities of one size. */
+ * break ties between communities of one size. Multilevel up to
+ * ENT_COMMUNITY_MULTILEVEL_MAX nodes, Leiden above (see structure.c). */
 ent_status ent_uview_communities(const ent_uview *u, const ent_graph *g,
 				 ent_communities *out, ent_error *err);
+
+/* "multilevel" or "leiden": the method used on a graph of that size. */
+const char *ent_community_method(size_t n_nodes, size_t n_links);
 
 /* What the report says about the shape of the graph. */
 typedef struct ent_structure {

@@ -24,13 +24,15 @@
 
 /* ---- the model -------------------------------------------------------- */
 
-/* A summary figure. `value` is a JSON token (a number, true or false);
- * `label` is how text and Markdown name it (NULL: JSON and CSV only). */
+/* A summary figure. `value` is a JSON token (a number, true or false),
+ * or a plain word when `word` is set; `label` is how text and Markdown
+ * name it (NULL: JSON and CSV only). */
 typedef struct figure {
 	const char *key;
 	const char *label;
 	char value[48];
 	const char *note;
+	int word;
 } figure;
 
 /* A ranked table of nodes. */
@@ -154,6 +156,7 @@ static void summary(model *md)
 	const ent_graph *g = md->g;
 	double n = (double)g->n_nodes;
 	double density = n > 1 ? 2.0 * (double)md->links / (n * (n - 1)) : 0.0;
+	const char *method = ent_community_method(g->n_nodes, md->links);
 
 	for (size_t i = 0; i < g->n_nodes; i++)
 		md->types[g->nodes[i].type]++;
@@ -168,11 +171,13 @@ static void summary(model *md)
 	add_figure(md, "density", "density", NULL, "%.4f", density);
 	add_figure(md, "diameter", "diameter",
 		   md->s.diameter_exact ? "of the largest component"
-					: "of the largest component, lower bound (4 BFS sweeps)",
+					: "of the largest component; at least, from 4 BFS sweeps",
 		   "%zu", md->s.diameter);
 	add_figure(md, "diameter_exact", NULL, NULL, "%s",
 		   md->s.diameter_exact ? "true" : "false");
-	add_figure(md, "communities", "communities", NULL, "%zu", md->comm.count);
+	add_figure(md, "communities", "communities", method, "%zu", md->comm.count);
+	add_figure(md, "community_method", NULL, NULL, "%s", method);
+	md->fig[md->n_fig - 1].word = 1;
 	add_figure(md, "modularity", "modularity", NULL, "%.4f",
 		   md->comm.modularity == 0 ? 0.0 : md->comm.modularity);
 	add_figure(md, "core_k", "innermost core", "k of the k-core", "%zu",
@@ -192,7 +197,8 @@ static void measure_tables(model *md)
 
 	for (int i = 0; i < ENT_MEASURE_COUNT; i++) {
 		table *t = &md->measure[i];
-		md->shown[i] = (o->measure.measures & (1u << i)) != 0;
+		md->shown[i] = !o->measure.measures ||
+			       (o->measure.measures & (1u << i)) != 0;
 		t->section = ent_measure_name((ent_measure)i);
 		t->head = measure_info[i].head;
 		t->decimals = measure_info[i].decimals;
@@ -292,6 +298,8 @@ static ent_status analyse(model *md, ent_error *err)
 
 	/* PageRank orders members and degree is the brokers' fallback;
 	 * betweenness ranks the brokers unless it is off */
+	if (!mo.measures)
+		mo.measures = ENT_MEASURES_ALL;
 	mo.measures |= 1u << ENT_MEASURE_DEGREE | 1u << ENT_MEASURE_PAGERANK |
 		       1u << ENT_MEASURE_BETWEENNESS;
 	ent_ig_enter(&scope);
@@ -633,9 +641,13 @@ static const char *rel_name_i(int i)
 static void write_json(writer *w, const model *md)
 {
 	put(w, "{\n  \"summary\": {");
-	for (size_t i = 0; i < md->n_fig; i++)
-		say(w, "%s\n    \"%s\": %s", i ? "," : "", md->fig[i].key,
-		    md->fig[i].value);
+	for (size_t i = 0; i < md->n_fig; i++) {
+		say(w, "%s\n    \"%s\": ", i ? "," : "", md->fig[i].key);
+		if (md->fig[i].word)
+			json_str(w, md->fig[i].value);
+		else
+			put(w, md->fig[i].value);
+	}
 	put(w, "\n  },\n");
 	json_counts(w, "nodes_by_type", md->types, ENT_TYPE_COUNT, type_name_i);
 	json_counts(w, "edges_by_relation", md->rels, ENT_REL_COUNT, rel_name_i);

@@ -541,7 +541,16 @@ START_TEST(test_report_options)
 	ck_assert_ptr_nonnull(strstr(r, " (the 1 largest shown)\n"));
 	free(r);
 
+	o.measure.measures = 0; /* all */
+	o.measure.betweenness = ENT_PATH_AUTO;
+	r = report(g, &o);
+	ck_assert_ptr_nonnull(strstr(r, "top 1 by closeness"));
+	ck_assert_ptr_nonnull(strstr(r, "top 1 by eigenvector"));
+	ck_assert_ptr_null(strstr(r, "(not computed)"));
+	free(r);
+
 	o.measure.measures = 1u << ENT_MEASURE_BETWEENNESS;
+	o.measure.betweenness = ENT_PATH_OFF;
 	o.format = ENT_REPORT_JSON;
 	r = report(g, &o);
 	ck_assert_ptr_nonnull(strstr(r, "\"betweenness\": null"));
@@ -685,14 +694,58 @@ START_TEST(test_auto_samples_large_graphs)
 		 ENT_PATH_SOURCES, n);
 	ck_assert_msg(strstr(r, want) != NULL, "no '%s' in:\n%.2000s", want, r);
 	ck_assert_ptr_nonnull(strstr(r, "closeness (harmonic, shortest paths, estimated from"));
-	ck_assert_ptr_nonnull(strstr(r, "lower bound"));
+	ck_assert_ptr_nonnull(strstr(r, "; at least, from 4 BFS sweeps)\n"));
 	free(r);
 	o.format = ENT_REPORT_JSON;
 	r = report(g, &o);
 	ck_assert_ptr_nonnull(strstr(r, "\"estimated_from_sources\": 256"));
 	ck_assert_ptr_nonnull(strstr(r, "\"betweenness_sources\": 256"));
 	ck_assert_ptr_nonnull(strstr(r, "\"diameter_exact\": false"));
+	ck_assert_ptr_nonnull(strstr(r, "\"community_method\": \"multilevel\""));
 	assert_json(r);
+	free(r);
+	ent_graph_free(g);
+	numbered_free(names, n);
+}
+END_TEST
+
+/* Above ENT_COMMUNITY_MULTILEVEL_MAX nodes communities come from Leiden:
+ * still deterministic, still named in the report. */
+START_TEST(test_leiden_large_graphs)
+{
+	const size_t n = ENT_COMMUNITY_MULTILEVEL_MAX + 500;
+	const char **names;
+	ent_graph *g = ring(n, &names);
+	ent_communities a, b;
+	ent_report_opts o;
+	ent_error err;
+	char *r;
+
+	ent_error_clear(&err);
+	ck_assert_int_eq(ent_graph_communities(g, &a, &err), ENT_OK);
+	ck_assert_int_eq(ent_graph_communities(g, &b, &err), ENT_OK);
+	ck_assert_uint_gt(a.count, 10);
+	ck_assert_double_gt(a.modularity, 0.5);
+	ck_assert_double_eq(a.modularity, b.modularity);
+	for (size_t i = 0; i < n; i++)
+		ck_assert_uint_eq(a.membership[i], b.membership[i]);
+	for (size_t i = 1; i < a.count; i++) {
+		/* largest first */
+		size_t prev = 0, cur = 0;
+		for (size_t v = 0; v < n; v++) {
+			prev += a.membership[v] == i - 1;
+			cur += a.membership[v] == i;
+		}
+		ck_assert_uint_ge(prev, cur);
+	}
+	ent_communities_release(&a);
+	ent_communities_release(&b);
+	ent_report_opts_init(&o);
+	o.format = ENT_REPORT_JSON;
+	o.measure.betweenness = ENT_PATH_OFF;
+	o.measure.closeness = ENT_PATH_OFF;
+	r = report(g, &o);
+	ck_assert_ptr_nonnull(strstr(r, "\"community_method\": \"leiden\""));
 	free(r);
 	ent_graph_free(g);
 	numbered_free(names, n);
@@ -852,6 +905,23 @@ START_TEST(test_cli_report)
 	ck_assert_ptr_nonnull(strstr(json, "\"eigenvector\": {"));
 	ck_assert_ptr_null(strstr(json, "\"degree\": {"));
 	free(json);
+
+	/* the view filters choose the node set */
+	ck_assert_int_eq(run_cli("report --format json --types country samples/", path), 0);
+	fp = fopen(path, "rb");
+	ck_assert_ptr_nonnull(fp);
+	fseek(fp, 0, SEEK_END);
+	n = ftell(fp);
+	rewind(fp);
+	json = calloc(1, (size_t)n + 1);
+	ck_assert_uint_eq(fread(json, 1, (size_t)n, fp), (size_t)n);
+	fclose(fp);
+	assert_json(json);
+	ck_assert_ptr_nonnull(strstr(json, "\"nodes_by_type\": {\"country\": "));
+	ck_assert_ptr_null(strstr(json, "\"type\": \"organization\""));
+	free(json);
+	ck_assert_int_eq(run_cli("report --focus 'No Such Entity' samples/", NULL), 1);
+	ck_assert_int_eq(run_cli("report --types planet samples/", NULL), 2);
 	unlink(path);
 	rmdir(dir);
 }
@@ -881,6 +951,7 @@ Suite *suite_analysis(void)
 	tcase_add_test(samp, test_sampled_equals_exact_when_k_is_n);
 	tcase_add_test(samp, test_sampled_estimates);
 	tcase_add_test(samp, test_auto_samples_large_graphs);
+	tcase_add_test(samp, test_leiden_large_graphs);
 	tcase_add_test(cross, test_karate_against_networkx);
 	tcase_add_test(cli, test_cli_report);
 	suite_add_tcase(s, closed);

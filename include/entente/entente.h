@@ -8,5 +8,6 @@
 #include "extract.h"
 #include "graph.h"
 #include "render.h"
+#include "report.h"
 
 #endif

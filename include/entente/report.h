@@ -50,6 +50,12 @@ typedef enum ent_path_mode {
 #define ENT_PATH_EXACT_MAX 5000
 #define ENT_PATH_SOURCES 256
 
+/* Communities (ent_graph_communities) come from the multilevel method up
+ * to this many nodes, and from the Leiden method (modularity objective,
+ * fixed seed) above it: igraph 0.10.2's multilevel has no tolerance and
+ * can take minutes on large graphs without clear communities. */
+#define ENT_COMMUNITY_MULTILEVEL_MAX 20000
+
 /* "auto", "exact", "sampled", "off". Return 0 and set *out, or -1. */
 int ent_path_mode_parse(const char *name, ent_path_mode *out);
 
