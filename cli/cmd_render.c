@@ -233,7 +233,8 @@ static int draw(render_cmd *rc, ent_graph *whole)
 	char *caption = NULL;
 	size_t auto_top = 0;
 	ent_error err;
-	int status = 0;
+	ent_status st;
+	int status = 0, progress;
 
 	ent_error_clear(&err);
 	if (apply_views(rc, whole, &g, &auto_top, &err) != ENT_OK)
@@ -256,7 +257,14 @@ static int draw(render_cmd *rc, ent_graph *whole)
 	}
 	for (size_t i = 0; i < rc->info.n_notes; i++)
 		warn(rc->info.notes[i]);
-	if (ent_render(g, &rc->opt, path, &err) != ENT_OK) {
+	progress = !rc->o.quiet && isatty(STDERR_FILENO) && strcmp(rc->info.format, "dot");
+	if (progress)
+		fprintf(stderr, "\rentente: laying out %zu entities with %s\xe2\x80\xa6",
+			ent_graph_node_count(g), rc->info.engine);
+	st = ent_render(g, &rc->opt, path, &err);
+	if (progress)
+		fputs("\r\033[K", stderr); /* clear the progress line */
+	if (st != ENT_OK) {
 		status = cli_report(&err);
 		goto done;
 	}

@@ -23,7 +23,7 @@
 #define CELL_GAP 10.0     /* between grid nodes */
 #define MIN_GRID_W 480.0
 #define SCALE_FROM 1400.0 /* drawings larger than this get a larger legend */
-#define SCALE_MAX 4.0
+#define SCALE_MAX 8.0
 
 typedef struct box {
 	double llx, lly, urx, ury;

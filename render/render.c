@@ -207,8 +207,8 @@ static ent_status plan(const ent_graph *g, const ent_render_options *opt,
 	eng = find_engine(opt->layout ? opt->layout : auto_engine(&s, opt->cluster));
 	info->engine = eng->name;
 	if (info->engine_auto && s.linked > ENT_RENDER_LARGE)
-		note(info, "%zu linked entities: laid out with sfdp, which is fast but untidy; "
-			   "fewer entities (--top, --focus) make a clearer picture", s.linked);
+		note(info, "%zu linked entities: layout sfdp, fast but untidy at this size; "
+			   "--top N or --focus NAME draw fewer", s.linked);
 	if (!info->engine_auto && s.linked > eng->slow_from)
 		note(info, "%s is slow on %zu entities (minutes from about %zu); sfdp is much faster",
 		     eng->name, s.linked, eng->slow_from);
@@ -217,7 +217,11 @@ static ent_status plan(const ent_graph *g, const ent_render_options *opt,
 
 		info->clusters = eng->clusters;
 		info->community_colours = community && !eng->clusters;
-		if (!eng->clusters)
+		if (!eng->clusters && info->engine_auto && community)
+			note(info, "the automatic layout (%s) draws no clusters: nodes are coloured "
+				   "by community instead (--layout dot or fdp draws boxes)",
+			     eng->name);
+		else if (!eng->clusters)
 			note(info, community
 					   ? "%s cannot draw clusters: nodes are coloured by community instead"
 					   : "%s cannot draw clusters, and colour shows the type already: "

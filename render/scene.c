@@ -100,12 +100,15 @@ static void layout_attrs(ent_scene *sc, size_t n, size_t m)
 	if (is_engine(sc, "dot")) {
 		/* Labels are wider than tall: ranks as columns pack best.
 		 * Components are laid out apart and packed, or every small
-		 * component would line up in the first rank. */
+		 * component would line up in the first rank; not with clusters,
+		 * though: dot 2.42 then reads freed memory while packing
+		 * (valgrind, ASan: a crash in gv_postprocess). */
 		ent_gv_set(ag, "rankdir", "LR");
 		ent_gv_set(ag, "nodesep", "0.22");
 		ent_gv_set(ag, "ranksep", "0.7");
 		ent_gv_set(ag, "splines", "true");
-		ent_gv_set(ag, "pack", "true");
+		if (!sc->o.clusters || sc->o.group == ENT_SCENE_GROUP_NONE)
+			ent_gv_set(ag, "pack", "true");
 		return;
 	}
 	/* Force-directed and radial engines: a fixed seed, components laid
@@ -145,9 +148,11 @@ static void add_counts(ent_scene *sc, ent_buf *out)
 		       m == 1 ? "relation" : "relations");
 }
 
-/* Append each line of `s` (lines split at '\n') cleaned, escaped and
- * wrapped at about `width` characters, lines joined by "\n" escapes. */
-static void add_lines(ent_scene *sc, ent_buf *out, const char *s, size_t width)
+/* Append each line of `s` (lines split at '\n') cleaned, capped at `cap`
+ * bytes, escaped and wrapped at about `width` characters, lines joined by
+ * "\n" escapes. */
+static void add_lines(ent_scene *sc, ent_buf *out, const char *s, size_t cap,
+		      size_t width)
 {
 	size_t start = out->len;
 
@@ -156,7 +161,7 @@ static void add_lines(ent_scene *sc, ent_buf *out, const char *s, size_t width)
 		char *line = ent_xstrndup(s, n);
 
 		ent_buf_clear(&sc->b);
-		ent_text_clean(&sc->b, line, CAP_CAPTION);
+		ent_text_clean(&sc->b, line, cap);
 		free(line);
 		if (sc->b.len) {
 			if (out->len > start)
@@ -170,14 +175,14 @@ static void add_lines(ent_scene *sc, ent_buf *out, const char *s, size_t width)
 
 void ent_scene_title(ent_scene *sc, ent_buf *out)
 {
-	add_lines(sc, out, sc->o.title, 80);
+	add_lines(sc, out, sc->o.title, CAP_TITLE, 80);
 }
 
 void ent_scene_caption(ent_scene *sc, ent_buf *out)
 {
 	size_t start = out->len;
 
-	add_lines(sc, out, sc->o.caption, 110);
+	add_lines(sc, out, sc->o.caption, CAP_CAPTION, 110);
 	if (out->len > start)
 		ent_buf_adds(out, "\\n");
 	add_counts(sc, out);

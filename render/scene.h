@@ -42,7 +42,7 @@ typedef struct ent_scene_opts {
 /* One entry of the community key: a colour (or cluster) and its label. */
 typedef struct ent_scene_key {
 	size_t group;           /* community number */
-	char label[96];         /* "China +22" */
+	char label[160];        /* "China +22", escaped */
 } ent_scene_key;
 
 /* The drawing and what its legend and placement need to know. */

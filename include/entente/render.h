@@ -46,15 +46,25 @@ typedef struct ent_render_options {
 			      * clusters (dot, fdp) or, for the other engines,
 			      * colour them by community */
 	unsigned timeout;    /* seconds for layout and rendering; 0: no limit.
-			      * With a limit the work runs in a child process
+			      * With a limit the work runs in a forked child
 			      * that is killed when time is up (Graphviz cannot
-			      * be interrupted): ENT_ERR_FAIL, no output. */
+			      * be interrupted): ENT_ERR_FAIL, "layout took
+			      * longer than N s; ...", no output. The child
+			      * also takes Graphviz 2.42's own leaks with it
+			      * (dot packing and clusters, sfdp and twopi
+			      * overlap removal: tens of KB per drawing), which
+			      * a 0 keeps in this process. */
 	ent_render_info *info; /* optional: filled with what was done */
 } ent_render_options;
 
 /* Lay out and write `g` to `path` ("-" is standard output) atomically.
- * Graphviz errors become the error's text, its warnings opt->info's.
- * On failure no output file is left. */
+ * Images: entities without relations are set apart in a grid under the
+ * drawing; a legend (types, communities, relations, line width, label
+ * size, with their ranges) goes right of it and the title, caption and
+ * counts above. DOT: written without layout, every node in graph order,
+ * title, caption and counts in the graph label. Graphviz errors become
+ * the error's text, its first warning opt->info->graphviz. On failure no
+ * output file is left. */
 ent_status ent_render(const ent_graph *g, const ent_render_options *opt,
 		      const char *path, ent_error *err);
 
@@ -68,8 +78,9 @@ ent_status ent_render_check(const ent_graph *g, const ent_render_options *opt,
 			    const char *path, ent_render_info *info,
 			    ent_error *err);
 
-/* Above this many entities the automatic layout is sfdp (and the CLI
- * warns); below it, dot for small or hierarchical graphs, else neato. */
+/* Above this many linked entities the automatic layout is sfdp, with a
+ * note; below it dot for small or hierarchical graphs, fdp for clusters
+ * by type, neato for the rest. */
 #define ENT_RENDER_LARGE 300
 
 /* The format a path implies ("svg" for "x.svg"), or NULL. */
