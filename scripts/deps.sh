@@ -16,6 +16,9 @@ command -v xmllint >/dev/null 2>&1 || need="$need libxml2-utils"
 [ -f /usr/share/iso-codes/json/iso_3166-1.json ] || need="$need iso-codes"
 if [ "${ENTENTE_TEST_DEPS:-0}" = 1 ]; then
 	command -v python3 >/dev/null 2>&1 || need="$need python3"
+	command -v clang >/dev/null 2>&1 || need="$need clang"
+	ls /usr/lib/llvm-*/lib/clang/*/lib/linux/libclang_rt.asan-x86_64.a >/dev/null 2>&1 ||
+		need="$need libclang-rt-dev"
 	/usr/bin/python3 -c 'import networkx' 2>/dev/null || need="$need python3-networkx"
 	/usr/bin/python3 -c 'import igraph' 2>/dev/null || need="$need python3-igraph"
 	# independent readers of the exports (tests/test_export.c)
