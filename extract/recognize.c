@@ -171,6 +171,12 @@ static int tail_breaks(const ent_extractor *ex, const ent_doc *d, size_t k, size
 	static const char *const loose[] = { "in", "at", "to", "with", "from", "into",
 					     "through", "among", "under", "during", "since",
 					     "as", "via", NULL };
+	size_t tv;
+
+	/* "Dialogue between the High Representative and ...": people, not a name */
+	if (tok_eq(d, k, "between") && k + 2 < b && tok_eq(d, k + 1, "the") &&
+	    match(&ex->lex.titles, d, k + 2, b, &tv))
+		return 1;
 	static const char *const tight[] = { "on", NULL };
 	size_t r = k + 1, len, v;
 	int t, is_loose = 0, is_tight = 0;
@@ -228,6 +234,11 @@ static int span_type_depth(const ent_extractor *ex, const ent_doc *d, size_t a,
 				  head_ending(ex, d, a, lseg, &at) >= 0;
 		if (match(&ex->gaz.adjectives, d, a, k, &at) == k - a)
 			return -1; /* "European and Gulf lenders" */
+		size_t pl = match(&ex->gaz.names, d, k + 1, *b, &at);
+		if (pl && k + 1 + pl < *b && (tok(d, k + 1 + pl)->flags & ENT_TK_POSS)) {
+			*b = k; /* "... Joint Undertaking and Japan's National Institute" */
+			break;
+		}
 		if (left_whole || known_exactly(ex, d, a, k) || (!between && right_named && lseg < k)) {
 			*b = k;
 			break;
@@ -748,6 +759,11 @@ static void singular(const ent_extractor *ex, ent_buf *name)
 
 	if (n < 4 || name->data[n - 1] != 's' || name->data[n - 2] == 's')
 		return;
+	/* only when the plural word is the head, not in the complement:
+	 * "Institute of Future Networks" stays */
+	for (const char *w = name->data; (w = strchr(w, ' ')) != NULL; w++)
+		if (!strncmp(w, " of ", 4) || !strncmp(w, " on ", 4) || !strncmp(w, " for ", 5))
+			return;
 	last = strrchr(name->data, ' ');
 	last = last ? last + 1 : name->data;
 	ent_token t = { 0, (uint32_t)(name->data + n - 1 - last), ENT_TK_WORD };

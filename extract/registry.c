@@ -166,9 +166,11 @@ void ent_reg_merge(ent_extractor *ex, size_t from, size_t into)
 		t->votes[i] += f->votes[i];
 	t->mentions += f->mentions;
 	f->mentions = 0;
+	/* the merged name may become canonical; its other forms (titled,
+	 * plural) stay aliases as they were */
 	ent_reg_surface(ex, into, f->name);
 	for (size_t i = 0; i < f->n_surfaces; i++)
-		ent_reg_surface(ex, into, f->surfaces[i]);
+		ent_reg_alias(ex, into, f->surfaces[i]);
 }
 
 /* Number of words in a normalized name. */
@@ -206,6 +208,30 @@ static int owner_prefix(ent_extractor *ex, const char *pre, size_t n)
 		i = best < n ? best + 1 : n;
 	}
 	return parts >= 2;
+}
+
+/* A person named by one word ("Prime Minister Kishida") is the one person
+ * whose full name ends with that word ("Fumio Kishida"), if only one does. */
+static void merge_surnames(ent_extractor *ex)
+{
+	for (size_t a = 0; a < ex->n_recs; a++) {
+		if (ent_reg_find(ex, a) != a || ex->recs[a].gaz >= 0 ||
+		    ent_reg_type(ex, a) != ENT_TYPE_PERSON || strchr(ex->recs[a].name, ' '))
+			continue;
+		const char *sur = ex->recs[a].name;
+		size_t sl = strlen(sur), found = SIZE_MAX, count = 0;
+		for (size_t b = 0; b < ex->n_recs; b++) {
+			const char *nm = ex->recs[b].name;
+			size_t l = strlen(nm);
+			if (b == a || ent_reg_find(ex, b) != b || ent_reg_type(ex, b) != ENT_TYPE_PERSON ||
+			    l <= sl + 1 || nm[l - sl - 1] != ' ' || strcmp(nm + l - sl, sur))
+				continue;
+			found = b;
+			count++;
+		}
+		if (count == 1)
+			ent_reg_merge(ex, a, found);
+	}
 }
 
 /* Short forms merge into the one long form that extends them:
@@ -254,6 +280,7 @@ void ent_reg_resolve(ent_extractor *ex)
 		if (claim[a] != none && claim[a] != many)
 			ent_reg_merge(ex, a, claim[a]);
 	free(claim);
+	merge_surnames(ex);
 }
 
 void ent_reg_release(ent_extractor *ex)

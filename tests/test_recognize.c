@@ -158,6 +158,26 @@ START_TEST(appositives_and_camel_case)
 }
 END_TEST
 
+START_TEST(more_boundaries_and_merges)
+{
+	ent_extractor *ex = th_extract(
+		"Prime Minister Fumio Kishida spoke. Later Prime Minister Kishida left. "
+		"Experts joined the Ocean Institute of Coastal Networks. The Smart Grids and "
+		"Storage Joint Undertaking and Japan's National Energy Institute met. The "
+		"EU-Japan Strategic Dialogue between the High Representative and the minister "
+		"resumed.");
+	const ent_corpus *c = ent_extractor_corpus(ex);
+	long k = th_entity(c, ENT_TYPE_PERSON, "Prime Minister Kishida");
+	ck_assert_int_ge(k, 0);
+	ck_assert_str_eq(c->entities[k].name, "Fumio Kishida");
+	HAS(c, ENT_TYPE_ORGANIZATION, "Ocean Institute of Coastal Networks");
+	HAS(c, ENT_TYPE_ORGANIZATION, "National Energy Institute");
+	HASNT(c, "Smart Grids and Storage Joint Undertaking and Japan's National Energy Institute");
+	HAS(c, ENT_TYPE_EVENT, "EU-Japan Strategic Dialogue");
+	ent_extractor_free(ex);
+}
+END_TEST
+
 Suite *suite_recognize(void)
 {
 	Suite *s = suite_create("recognize");
@@ -170,6 +190,7 @@ Suite *suite_recognize(void)
 	tcase_add_test(tc, names_end_at_their_complement);
 	tcase_add_test(tc, entities_sorted_with_stable_keys);
 	tcase_add_test(tc, appositives_and_camel_case);
+	tcase_add_test(tc, more_boundaries_and_merges);
 	suite_add_tcase(s, tc);
 	return s;
 }
