@@ -136,16 +136,24 @@ void ent_buf_printf(ent_buf *b, const char *fmt, ...)
 {
 	va_list ap;
 	int n;
+	size_t room;
 
+	/* format in place when it fits (the common case), measure otherwise */
+	ENT_GROW(b->data, b->cap, b->len + 64);
+	room = b->cap - b->len;
 	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, fmt, ap);
+	n = vsnprintf(b->data + b->len, room, fmt, ap);
 	va_end(ap);
-	if (n < 0)
+	if (n < 0) {
+		b->data[b->len] = '\0';
 		return;
-	ENT_GROW(b->data, b->cap, b->len + (size_t)n + 1);
-	va_start(ap, fmt);
-	vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
-	va_end(ap);
+	}
+	if ((size_t)n >= room) {
+		ENT_GROW(b->data, b->cap, b->len + (size_t)n + 1);
+		va_start(ap, fmt);
+		vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+		va_end(ap);
+	}
 	b->len += (size_t)n;
 }
 

@@ -165,6 +165,12 @@ size_t ent_token_keyn(char *dst, size_t cap, const char *text,
 	size_t n = 0;
 
 	while (p < e) {
+		if ((unsigned char)*p < 0x80) { /* ASCII: as is */
+			if (n + 2 > cap)
+				return (size_t)-1;
+			dst[n++] = *p++;
+			continue;
+		}
 		size_t l;
 		uint32_t cp = ent_utf8_decode(p, &l);
 		const char *src = p;
