@@ -534,30 +534,36 @@ ent_status ent_read_file(const char *path, size_t max, char **data,
 	return ENT_OK;
 }
 
-/* Length of the valid UTF-8 sequence at p (1..4), or 0 when invalid. */
-static size_t utf8_valid_len(const unsigned char *p)
+size_t ent_utf8_valid(const unsigned char *p, size_t avail, uint32_t *cp)
 {
-	unsigned c = p[0];
-	if (c < 0x80)
+	uint32_t c = p[0], min;
+	size_t n;
+
+	if (avail == 0)
+		return 0;
+	if (c < 0x80) {
+		*cp = c;
 		return 1;
+	}
 	if (c >= 0xC2 && c <= 0xDF)
-		return (p[1] & 0xC0) == 0x80 ? 2 : 0;
-	if (c >= 0xE0 && c <= 0xEF) {
-		if ((p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80)
+		n = 2, min = 0x80, c &= 0x1F;
+	else if (c >= 0xE0 && c <= 0xEF)
+		n = 3, min = 0x800, c &= 0x0F;
+	else if (c >= 0xF0 && c <= 0xF4)
+		n = 4, min = 0x10000, c &= 0x07;
+	else
+		return 0;
+	if (avail < n)
+		return 0;
+	for (size_t i = 1; i < n; i++) {
+		if ((p[i] & 0xC0) != 0x80)
 			return 0;
-		if ((c == 0xE0 && p[1] < 0xA0) || (c == 0xED && p[1] >= 0xA0))
-			return 0;
-		return 3;
+		c = (c << 6) | (p[i] & 0x3F);
 	}
-	if (c >= 0xF0 && c <= 0xF4) {
-		if ((p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80 ||
-		    (p[3] & 0xC0) != 0x80)
-			return 0;
-		if ((c == 0xF0 && p[1] < 0x90) || (c == 0xF4 && p[1] >= 0x90))
-			return 0;
-		return 4;
-	}
-	return 0;
+	if (c < min || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF))
+		return 0;
+	*cp = c;
+	return n;
 }
 
 void ent_json_string(ent_buf *b, const char *s)
@@ -566,7 +572,8 @@ void ent_json_string(ent_buf *b, const char *s)
 
 	ent_buf_addc(b, '"');
 	while (*p) {
-		size_t n = utf8_valid_len(p);
+		uint32_t cp;
+		size_t n = ent_utf8_valid(p, SIZE_MAX, &cp);
 		if (n == 0) {
 			ent_buf_adds(b, "\\ufffd");
 			p++;

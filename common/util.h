@@ -87,6 +87,12 @@ ent_status ent_ofile_commit(ent_ofile *of, ent_error *err);
 void ent_ofile_abort(ent_ofile *of);
 void ent_ofile_install_signals(void);
 
+/* Length (1..4) of the valid UTF-8 sequence at p, within `avail` bytes
+ * (SIZE_MAX for a NUL-terminated string), with its code point in *cp;
+ * 0 when invalid: bad or missing continuation bytes, overlong forms,
+ * surrogates and values past U+10FFFF. */
+size_t ent_utf8_valid(const unsigned char *p, size_t avail, uint32_t *cp);
+
 /* Append `s` to `b` as a JSON string literal (quotes included): control
  * characters, quotes, backslashes and U+2028/U+2029 escaped; invalid UTF-8
  * becomes U+FFFD. */

@@ -33,28 +33,8 @@ uint32_t ent_utf8_decode(const char *s, size_t *len)
 /* Length of a valid UTF-8 sequence at p within n bytes, 0 when invalid. */
 static size_t utf8_len(const unsigned char *p, size_t n)
 {
-	unsigned c = p[0];
-	size_t need;
-
-	if (c < 0x80)
-		return 1;
-	if (c >= 0xC2 && c <= 0xDF)
-		need = 2;
-	else if (c >= 0xE0 && c <= 0xEF)
-		need = 3;
-	else if (c >= 0xF0 && c <= 0xF4)
-		need = 4;
-	else
-		return 0;
-	if (n < need)
-		return 0;
-	for (size_t i = 1; i < need; i++)
-		if ((p[i] & 0xC0) != 0x80)
-			return 0;
-	if ((c == 0xE0 && p[1] < 0xA0) || (c == 0xED && p[1] >= 0xA0) ||
-	    (c == 0xF0 && p[1] < 0x90) || (c == 0xF4 && p[1] >= 0x90))
-		return 0;
-	return need;
+	uint32_t cp;
+	return ent_utf8_valid(p, n, &cp);
 }
 
 /* Binary data: more than one byte in ten is a control character or

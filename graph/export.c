@@ -109,44 +109,14 @@ void ent_export_names_release(ent_export_names *nm)
 	memset(nm, 0, sizeof(*nm));
 }
 
-/* Length of the valid UTF-8 sequence at p (1..4) with its code point, or
- * 0: overlong forms, surrogates and values past U+10FFFF are invalid. */
-static size_t utf8_char(const unsigned char *p, unsigned *cp)
-{
-	unsigned c = p[0], min;
-	size_t n;
-
-	if (c < 0x80) {
-		*cp = c;
-		return 1;
-	}
-	if (c >= 0xC2 && c <= 0xDF)
-		n = 2, min = 0x80, c &= 0x1F;
-	else if (c >= 0xE0 && c <= 0xEF)
-		n = 3, min = 0x800, c &= 0x0F;
-	else if (c >= 0xF0 && c <= 0xF4)
-		n = 4, min = 0x10000, c &= 0x07;
-	else
-		return 0;
-	for (size_t i = 1; i < n; i++) {
-		if ((p[i] & 0xC0) != 0x80)
-			return 0;
-		c = (c << 6) | (p[i] & 0x3F);
-	}
-	if (c < min || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF))
-		return 0;
-	*cp = c;
-	return n;
-}
-
 void ent_export_clean(ent_buf *b, const char *s, int controls)
 {
 	const unsigned char *p = (const unsigned char *)(s ? s : "");
 
 	ent_buf_add(b, "", 0);
 	while (*p) {
-		unsigned cp;
-		size_t n = utf8_char(p, &cp);
+		uint32_t cp;
+		size_t n = ent_utf8_valid(p, SIZE_MAX, &cp);
 		if (n == 0) {
 			ent_buf_adds(b, "\xEF\xBF\xBD");
 			n = 1;

@@ -51,36 +51,6 @@ static const char *edge_str(const ent_edge *e, size_t k)
 	}
 }
 
-/* Length of the valid UTF-8 sequence at p (1..4), or 0. Overlong forms,
- * surrogates and code points past U+10FFFF are invalid. */
-static size_t utf8_len(const unsigned char *p, unsigned *cp)
-{
-	size_t n;
-	unsigned c = p[0], min;
-
-	if (c < 0x80) {
-		*cp = c;
-		return 1;
-	}
-	if (c >= 0xC2 && c <= 0xDF)
-		n = 2, min = 0x80, c &= 0x1F;
-	else if (c >= 0xE0 && c <= 0xEF)
-		n = 3, min = 0x800, c &= 0x0F;
-	else if (c >= 0xF0 && c <= 0xF4)
-		n = 4, min = 0x10000, c &= 0x07;
-	else
-		return 0;
-	for (size_t i = 1; i < n; i++) {
-		if ((p[i] & 0xC0) != 0x80)
-			return 0;
-		c = (c << 6) | (p[i] & 0x3F);
-	}
-	if (c < min || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF))
-		return 0;
-	*cp = c;
-	return n;
-}
-
 /* A copy of `s` that any XML parser accepts: C0 and C1 control characters
  * (tab and newline included, which XML would fold anyway) become spaces,
  * invalid UTF-8 and the non-characters U+FFFE/U+FFFF become U+FFFD.
@@ -93,8 +63,8 @@ static char *xml_sanitize(const char *s)
 	ent_buf_init(&b);
 	ent_buf_add(&b, "", 0);
 	while (*p) {
-		unsigned cp;
-		size_t n = utf8_len(p, &cp);
+		uint32_t cp;
+		size_t n = ent_utf8_valid(p, SIZE_MAX, &cp);
 		if (n == 0) {
 			ent_buf_adds(&b, "\xEF\xBF\xBD");
 			n = 1;

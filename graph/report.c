@@ -376,31 +376,6 @@ static void say(writer *w, const char *fmt, ...)
 	va_end(ap);
 }
 
-/* Length of the valid UTF-8 sequence at p, 0 if invalid. */
-static size_t utf8_len(const unsigned char *p)
-{
-	unsigned c = p[0];
-
-	if (c < 0x80)
-		return 1;
-	if (c >= 0xC2 && c <= 0xDF)
-		return (p[1] & 0xC0) == 0x80 ? 2 : 0;
-	if (c >= 0xE0 && c <= 0xEF) {
-		if ((p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80 ||
-		    (c == 0xE0 && p[1] < 0xA0) || (c == 0xED && p[1] >= 0xA0))
-			return 0;
-		return 3;
-	}
-	if (c >= 0xF0 && c <= 0xF4) {
-		if ((p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80 ||
-		    (p[3] & 0xC0) != 0x80 || (c == 0xF0 && p[1] < 0x90) ||
-		    (c == 0xF4 && p[1] >= 0x90))
-			return 0;
-		return 4;
-	}
-	return 0;
-}
-
 /* `s` into w->b with control characters (C0, DEL, C1) as '?' and invalid
  * UTF-8 as U+FFFD; with `md`, Markdown's punctuation backslash-escaped. */
 static const char *clean(writer *w, const char *s, int md)
@@ -409,7 +384,8 @@ static const char *clean(writer *w, const char *s, int md)
 
 	ent_buf_clear(&w->b);
 	while (*p) {
-		size_t n = utf8_len(p);
+		uint32_t cp;
+		size_t n = ent_utf8_valid(p, SIZE_MAX, &cp);
 		if (n == 0) {
 			ent_buf_adds(&w->b, "\xEF\xBF\xBD");
 			p++;
