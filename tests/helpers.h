@@ -21,4 +21,7 @@ size_t th_relation(const ent_corpus *c, const char *subject, ent_rel rel,
 /* Number of relations of that kind. */
 size_t th_count(const ent_corpus *c, ent_rel rel);
 
+/* Non-zero when [s, s+len) is exactly one JSON value (json_check.c). */
+int th_json_valid(const char *s, size_t len);
+
 #endif

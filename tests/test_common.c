@@ -7,6 +7,7 @@
 #include <sys/stat.h>
 
 #include "tests.h"
+#include "helpers.h"
 #include "util.h"
 
 START_TEST(error_keeps_first)
@@ -168,6 +169,20 @@ START_TEST(read_file_errors)
 }
 END_TEST
 
+/* The tests' own JSON checker must be able to say no. */
+START_TEST(json_checker_rejects)
+{
+	static const char *const good[] = { "{}", "[1, -2.5e3, \"a\\u00e9\", true, null]",
+					    " {\"k\": {\"n\": [false]}} ", NULL };
+	static const char *const bad[] = { "", "{", "{\"k\" 1}", "[1,]", "\"a\nb\"", "01",
+					   "{} {}", "[\"\\x\"]", NULL };
+	for (int i = 0; good[i]; i++)
+		ck_assert_msg(th_json_valid(good[i], strlen(good[i])), "rejected %s", good[i]);
+	for (int i = 0; bad[i]; i++)
+		ck_assert_msg(!th_json_valid(bad[i], strlen(bad[i])), "accepted %s", bad[i]);
+}
+END_TEST
+
 Suite *suite_common(void)
 {
 	Suite *s = suite_create("common");
@@ -180,6 +195,7 @@ Suite *suite_common(void)
 	tcase_add_test(tc, ofile_commit_and_abort);
 	tcase_add_test(tc, ofile_full_disk);
 	tcase_add_test(tc, read_file_errors);
+	tcase_add_test(tc, json_checker_rejects);
 	suite_add_tcase(s, tc);
 	return s;
 }

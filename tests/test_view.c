@@ -22,6 +22,7 @@
 
 #include "entente/entente.h"
 #include "tests.h"
+#include "helpers.h"
 
 #define WHITEPAPER ENT_SHARED_DIR "/corpus/whitepaper.txt"
 
@@ -1172,112 +1173,10 @@ static void assert_one_line(const proc *p)
 		      "not one 'entente: ' line: %.1500s", p->err);
 }
 
-/* -- a strict JSON checker (RFC 8259 grammar, bounded depth) -- */
-
-static int js_value(const char **p, int depth);
-
-static void js_ws(const char **p)
-{
-	while (**p == ' ' || **p == '\n' || **p == '\t' || **p == '\r')
-		(*p)++;
-}
-
-static int js_string(const char **p)
-{
-	const unsigned char *s = (const unsigned char *)*p;
-
-	if (*s++ != '"')
-		return 0;
-	for (; *s != '"'; s++) {
-		if (*s < 0x20)
-			return 0;
-		if (*s != '\\')
-			continue;
-		s++;
-		if (*s == 'u') {
-			for (int i = 1; i <= 4; i++)
-				if (!s[i] || !strchr("0123456789abcdefABCDEF", s[i]))
-					return 0;
-			s += 4;
-		} else if (!*s || !strchr("\"\\/bfnrt", *s)) {
-			return 0;
-		}
-	}
-	*p = (const char *)s + 1;
-	return 1;
-}
-
-static int js_number(const char **p)
-{
-	const char *s = *p;
-
-	s += *s == '-';
-	if (*s == '0')
-		s++;
-	else if (*s >= '1' && *s <= '9')
-		while (*s >= '0' && *s <= '9')
-			s++;
-	else
-		return 0;
-	if (*s == '.') {
-		if (*++s < '0' || *s > '9')
-			return 0;
-		while (*s >= '0' && *s <= '9')
-			s++;
-	}
-	*p = s;
-	return 1;
-}
-
-static int js_items(const char **p, int depth, char close)
-{
-	js_ws(p);
-	if (**p == close)
-		return ++*p, 1;
-	for (;;) {
-		if (close == '}') {
-			if (!js_string(p))
-				return 0;
-			js_ws(p);
-			if (*(*p)++ != ':')
-				return 0;
-		}
-		if (!js_value(p, depth + 1))
-			return 0;
-		js_ws(p);
-		if (**p == close)
-			return ++*p, 1;
-		if (*(*p)++ != ',')
-			return 0;
-		js_ws(p);
-	}
-}
-
-static int js_value(const char **p, int depth)
-{
-	if (depth > 64)
-		return 0;
-	js_ws(p);
-	switch (**p) {
-	case '{': ++*p; return js_items(p, depth, '}');
-	case '[': ++*p; return js_items(p, depth, ']');
-	case '"': return js_string(p);
-	case 't': return !strncmp(*p, "true", 4) ? (*p += 4, 1) : 0;
-	case 'f': return !strncmp(*p, "false", 5) ? (*p += 5, 1) : 0;
-	case 'n': return !strncmp(*p, "null", 4) ? (*p += 4, 1) : 0;
-	default: return js_number(p);
-	}
-}
-
 static void assert_json(const char *text, char first)
 {
-	const char *p = text;
-	int ok = text[0] == first && js_value(&p, 0);
+	int ok = text[0] == first && th_json_valid(text, strlen(text));
 
-	if (ok) {
-		js_ws(&p);
-		ok = *p == '\0';
-	}
 	ck_assert_msg(ok, "not a JSON %s:\n%.3000s", first == '[' ? "array" : "object",
 		      text);
 }
