@@ -72,7 +72,7 @@ static ent_type type_or(int t, ent_type dflt)
 
 /* "Full Name (ACR)": bind ACR to the shortest suffix of the mention whose
  * initials spell it, else to the whole mention when they roughly do. */
-size_t ent_learn_acronym(ent_extractor *ex, ent_doc *d, const ent_mention *m,
+size_t ent_learn_acronym(ent_ws *ex, ent_doc *d, const ent_mention *m,
 			    size_t end)
 {
 	size_t b = m->b, c;
@@ -104,7 +104,7 @@ size_t ent_learn_acronym(ent_extractor *ex, ent_doc *d, const ent_mention *m,
 			ent_buf name;
 			ent_buf_init(&name);
 			ent_doc_span(d, k, m->b, &name);
-			len = match(&ex->gaz.names, d, k, m->b, &v);
+			len = match(&ex->gaz->names, d, k, m->b, &v);
 			target = len == m->b - k ? ent_reg_gazetteer(ex, v)
 						 : ent_reg_name(ex, name.data,
 								type_or(t, ENT_TYPE_ORGANIZATION));

@@ -25,24 +25,19 @@ ent_extractor *ent_extractor_new(void)
 	ent_error_clear(&err);
 	ent_gazetteer_init(&ex->gaz);
 	ent_lexicon_init(&ex->lex);
-	ent_phrases_init(&ex->learned, 0);
-	ent_map_init(&ex->by_key);
-	ent_map_init(&ex->by_norm);
-	ent_map_init(&ex->rel_seen);
 	must_load(ent_gazetteer_load(&ex->gaz, ent_data_countries, "countries", &err), "countries");
 	must_load(ent_gazetteer_load(&ex->gaz, ent_data_organizations, "organizations", &err),
 		  "organizations");
 	must_load(ent_gazetteer_load(&ex->gaz, ent_data_places, "places", &err), "places");
 	must_load(ent_gazetteer_load(&ex->gaz, ent_data_named, "named", &err), "named");
 	must_load(ent_lexicon_load(&ex->lex, ent_data_lexicon, "lexicon", &err), "lexicon");
+	ex->set = ent_entity_set_new();
 	ex->dirty = 1;
 	return ex;
 }
 
 static void corpus_release(ent_extractor *ex)
 {
-	for (size_t i = 0; i < ex->corpus.n_entities; i++)
-		free((void *)ex->ents[i].aliases);
 	free(ex->ents);
 	free(ex->orels);
 	free(ex->rank);
@@ -57,20 +52,15 @@ void ent_extractor_free(ent_extractor *ex)
 	if (!ex)
 		return;
 	corpus_release(ex);
-	ent_reg_release(ex);
+	for (size_t i = 0; i < ex->n_docs; i++) {
+		ent_document_free(ex->docs[i]);
+		free(ex->set_index[i]);
+	}
+	free(ex->docs);
+	free(ex->set_index);
+	ent_entity_set_free(ex->set);
 	ent_gazetteer_release(&ex->gaz);
 	ent_lexicon_release(&ex->lex);
-	ent_phrases_release(&ex->learned);
-	ent_map_release(&ex->by_key);
-	ent_map_release(&ex->by_norm);
-	ent_map_release(&ex->rel_seen);
-	free(ex->rels);
-	for (size_t i = 0; i < ex->n_docs; i++)
-		free(ex->docs[i]);
-	free(ex->docs);
-	for (size_t i = 0; i < ex->n_sentences; i++)
-		free(ex->sentences[i]);
-	free(ex->sentences);
 	free(ex);
 }
 
@@ -88,8 +78,31 @@ ent_status ent_extractor_load_gazetteer(ent_extractor *ex, const char *path,
 	else
 		st = ent_gazetteer_load(&ex->gaz, data, path, err);
 	free(data);
-	ex->dirty = 1;
 	return st;
+}
+
+static void ws_init(ent_ws *ws, const ent_extractor *ex)
+{
+	memset(ws, 0, sizeof(*ws));
+	ws->gaz = &ex->gaz;
+	ws->lex = &ex->lex;
+	ent_phrases_init(&ws->learned, 0);
+	ent_map_init(&ws->by_key);
+	ent_map_init(&ws->by_norm);
+	ent_map_init(&ws->rel_seen);
+}
+
+static void ws_release(ent_ws *ws)
+{
+	ent_reg_release(ws);
+	ent_phrases_release(&ws->learned);
+	ent_map_release(&ws->by_key);
+	ent_map_release(&ws->by_norm);
+	ent_map_release(&ws->rel_seen);
+	free(ws->rels);
+	for (size_t i = 0; i < ws->n_sentences; i++)
+		free(ws->sentences[i]);
+	free(ws->sentences);
 }
 
 void ent_doc_span(const ent_doc *d, size_t a, size_t b, ent_buf *out)
@@ -103,7 +116,7 @@ void ent_doc_span(const ent_doc *d, size_t a, size_t b, ent_buf *out)
 }
 
 /* The sentence's text with white space folded, pooled once per sentence. */
-static size_t pool_sentence(ent_extractor *ex, ent_doc *d, size_t s)
+static size_t pool_sentence(ent_ws *ex, ent_doc *d, size_t s)
 {
 	const ent_sentence *se = &d->sents[s];
 	ent_buf b;
@@ -129,7 +142,7 @@ static size_t pool_sentence(ent_extractor *ex, ent_doc *d, size_t s)
 	return d->sentence_id;
 }
 
-void ent_add_relation(ent_extractor *ex, ent_doc *d, size_t s, size_t subj,
+void ent_add_relation(ent_ws *ex, ent_doc *d, size_t s, size_t subj,
 		      ent_rel rel, size_t obj, int year, unsigned flags,
 		      const char *rule)
 {
@@ -144,7 +157,7 @@ void ent_add_relation(ent_extractor *ex, ent_doc *d, size_t s, size_t subj,
 		subj = obj;
 		obj = t;
 	}
-	snprintf(key, sizeof(key), "%zu:%zu:%zu:%d:%zu", d->index, s, subj, (int)rel, obj);
+	snprintf(key, sizeof(key), "%zu:%zu:%d:%zu", s, subj, (int)rel, obj);
 	if (ent_map_get(&ex->rel_seen, key))
 		return;
 	ent_map_put(&ex->rel_seen, key, 1);
@@ -155,7 +168,6 @@ void ent_add_relation(ent_extractor *ex, ent_doc *d, size_t s, size_t subj,
 	r->rel = rel;
 	r->year = year;
 	r->flags = flags;
-	r->doc = d->index;
 	r->line = d->sents[s].line;
 	r->sentence = pool_sentence(ex, d, s);
 	r->rule = rule;
@@ -163,7 +175,7 @@ void ent_add_relation(ent_extractor *ex, ent_doc *d, size_t s, size_t subj,
 
 /* The document's main actor: the country named most often (at least
  * twice), ties to the one named first. */
-static size_t main_actor(ent_extractor *ex, ent_doc *d)
+static size_t main_actor(ent_ws *ex, ent_doc *d)
 {
 	size_t best = SIZE_MAX, most = 1;
 
@@ -192,104 +204,58 @@ static void doc_release(ent_doc *d)
 	ent_map_release(&d->last_head);
 }
 
-ent_status ent_extractor_add_text(ent_extractor *ex, const char *doc,
-				  const char *data, size_t len, ent_error *err)
+/* ---- one document ---- */
+
+/* The owner of an ent_document's memory. */
+typedef struct doc_store {
+	ent_document pub;
+	char *name;
+	ent_entity *ents;
+	ent_relation *rels;
+	char **sentences;
+	size_t n_sentences;
+} doc_store;
+
+void ent_document_free(ent_document *d)
 {
-	ent_doc d;
-	char *text;
-	size_t text_len;
-	ent_status st;
+	doc_store *ds = (doc_store *)d;
 
-	if (len > ENT_MAX_DOC_BYTES)
-		return ent_error_set(err, ENT_ERR_LIMIT, doc, 0,
-				     "document is larger than %zu bytes", ENT_MAX_DOC_BYTES);
-	ent_markup kind = ent_markup_sniff(data, len);
-	if (kind != ENT_MARKUP_NONE) {
-		char *plain;
-		size_t plain_len;
-		st = ent_markup_text(doc, data, len, kind, &plain, &plain_len, err);
-		if (st != ENT_OK)
-			return st;
-		st = ent_text_sanitize(doc, plain, plain_len, &text, &text_len, err);
-		free(plain);
-	} else {
-		st = ent_text_sanitize(doc, data, len, &text, &text_len, err);
+	if (!d)
+		return;
+	for (size_t i = 0; i < d->corpus.n_entities; i++) {
+		ent_entity *e = &ds->ents[i];
+		free((char *)e->name);
+		free((char *)e->key);
+		for (size_t k = 0; k < e->n_aliases; k++)
+			free((char *)e->aliases[k]);
+		free((void *)e->aliases);
 	}
-	if (st != ENT_OK)
-		return st;
-	memset(&d, 0, sizeof(d));
-	d.name = doc;
-	d.index = ex->n_docs;
-	d.text = text;
-	d.actor = SIZE_MAX;
-	d.title = SIZE_MAX;
-	ENT_GROW(ex->docs, ex->cap_docs, ex->n_docs + 1);
-	ex->docs[ex->n_docs++] = ent_xstrdup(doc);
-
-	ent_text_split(text, text_len, &d.sents, &d.n_sents);
-	d.sent_tok = ent_xmalloc((d.n_sents + 1) * sizeof(*d.sent_tok));
-	d.sent_ment = ent_xmalloc((d.n_sents + 1) * sizeof(*d.sent_ment));
-	for (size_t s = 0; s < d.n_sents; s++) {
-		d.sent_tok[s] = d.n_toks;
-		ent_tokenize(text, d.sents[s].start, d.sents[s].end, &d.toks, &d.n_toks,
-			     &d.cap_toks, ENT_MAX_SENTENCE_TOKENS);
-	}
-	d.sent_tok[d.n_sents] = d.n_toks;
-	for (size_t i = 0; i < d.n_toks; i++)
-		if ((d.toks[i].flags & ENT_TK_LOWER) && d.toks[i].len < 64 &&
-		    !ent_map_getn(&d.lower, text + d.toks[i].start, d.toks[i].len)) {
-			char w[64];
-			memcpy(w, text + d.toks[i].start, d.toks[i].len);
-			w[d.toks[i].len] = '\0';
-			ent_map_put(&d.lower, w, 1);
-		}
-	for (size_t s = 0; s < d.n_sents; s++) {
-		d.sent_ment[s] = d.n_ments;
-		ent_recognize(ex, &d, s);
-	}
-	d.sent_ment[d.n_sents] = d.n_ments;
-	d.actor = main_actor(ex, &d);
-	for (size_t s = 0; s < d.n_sents; s++) {
-		d.sentence_id = SIZE_MAX;
-		ent_relate(ex, &d, s);
-	}
-	ent_relate_document(ex, &d);
-	doc_release(&d);
-	free(text);
-	ex->dirty = 1;
-	return ENT_OK;
+	free(ds->ents);
+	free(ds->rels);
+	for (size_t i = 0; i < ds->n_sentences; i++)
+		free(ds->sentences[i]);
+	free(ds->sentences);
+	free(ds->name);
+	free(ds);
 }
 
-ent_status ent_extractor_add_file(ent_extractor *ex, const char *path,
-				  ent_error *err)
+/* A record as the document lists it, for sorting without globals. */
+typedef struct visible {
+	ent_type type;
+	const char *name;
+	const char *key;
+	size_t rec;
+} visible;
+
+static int cmp_visible(const void *pa, const void *pb)
 {
-	char *data;
-	size_t len;
-	ent_status st = ent_read_file(path, ENT_MAX_DOC_BYTES, &data, &len, err);
-
-	if (st != ENT_OK)
-		return st;
-	st = ent_extractor_add_text(ex, strcmp(path, "-") ? path : "(stdin)", data, len, err);
-	free(data);
-	return st;
-}
-
-/* ---- the public corpus ---- */
-
-static ent_extractor *sort_ex; /* qsort has no context argument */
-
-static int cmp_rec(const void *pa, const void *pb)
-{
-	size_t a = *(const size_t *)pa, b = *(const size_t *)pb;
-	ent_type ta = ent_reg_type(sort_ex, a), tb = ent_reg_type(sort_ex, b);
+	const visible *a = pa, *b = pb;
 	int c;
 
-	if (ta != tb)
-		return ta < tb ? -1 : 1;
-	c = strcmp(sort_ex->recs[a].name, sort_ex->recs[b].name);
-	if (c)
-		return c;
-	return strcmp(sort_ex->recs[a].key, sort_ex->recs[b].key);
+	if (a->type != b->type)
+		return a->type < b->type ? -1 : 1;
+	c = strcmp(a->name, b->name);
+	return c ? c : strcmp(a->key, b->key);
 }
 
 static int cmp_str(const void *a, const void *b)
@@ -297,56 +263,73 @@ static int cmp_str(const void *a, const void *b)
 	return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
-static void build_entity(ent_extractor *ex, size_t r, ent_entity *e)
+/* Move record r's strings into e: its name, key and other forms. */
+static void take_entity(ent_ws *ws, const visible *v, ent_entity *e)
 {
-	const ent_rec *rec = &ex->recs[r];
+	ent_rec *rec = &ws->recs[v->rec];
 	const char **al = ent_xmalloc((rec->n_surfaces + 1) * sizeof(*al));
 	size_t n = 0;
 
 	for (size_t i = 0; i < rec->n_surfaces; i++)
-		if (strcmp(rec->surfaces[i], rec->name))
+		if (strcmp(rec->surfaces[i], rec->name)) {
 			al[n++] = rec->surfaces[i];
+			rec->surfaces[i] = NULL;
+		}
 	qsort(al, n, sizeof(*al), cmp_str);
-	e->type = ent_reg_type(ex, r);
+	e->type = v->type;
 	e->name = rec->name;
 	e->key = rec->key;
 	e->aliases = al;
 	e->n_aliases = n;
 	e->mentions = rec->mentions;
+	rec->name = NULL;
+	rec->key = NULL;
 }
 
-const ent_corpus *ent_extractor_corpus(ent_extractor *ex)
+/* The entities the document names or relates, sorted. */
+static size_t visible_records(ent_ws *ws, visible **out)
 {
-	size_t *vis, nv = 0, nr = 0;
-	char *used;
+	char *used = ent_xcalloc(ws->n_recs + 1, 1);
+	visible *vis = ent_xmalloc((ws->n_recs + 1) * sizeof(*vis));
+	size_t nv = 0;
 
-	if (!ex->dirty)
-		return &ex->corpus;
-	corpus_release(ex);
-	ent_reg_resolve(ex);
-	used = ent_xcalloc(ex->n_recs + 1, 1);
-	for (size_t i = 0; i < ex->n_rels; i++) {
-		used[ent_reg_find(ex, ex->rels[i].s)] = 1;
-		used[ent_reg_find(ex, ex->rels[i].o)] = 1;
+	for (size_t i = 0; i < ws->n_rels; i++) {
+		used[ent_reg_find(ws, ws->rels[i].s)] = 1;
+		used[ent_reg_find(ws, ws->rels[i].o)] = 1;
 	}
-	vis = ent_xmalloc((ex->n_recs + 1) * sizeof(*vis));
-	for (size_t r = 0; r < ex->n_recs; r++)
-		if (ent_reg_find(ex, r) == r && (ex->recs[r].mentions > 0 || used[r]))
-			vis[nv++] = r;
-	sort_ex = ex;
-	qsort(vis, nv, sizeof(*vis), cmp_rec);
-	ex->rank = ent_xmalloc((ex->n_recs + 1) * sizeof(*ex->rank));
-	for (size_t r = 0; r < ex->n_recs; r++)
-		ex->rank[r] = SIZE_MAX;
-	ex->ents = ent_xcalloc(nv + 1, sizeof(*ex->ents));
+	for (size_t r = 0; r < ws->n_recs; r++)
+		if (ent_reg_find(ws, r) == r && (ws->recs[r].mentions > 0 || used[r])) {
+			vis[nv].type = ent_reg_type(ws, r);
+			vis[nv].name = ws->recs[r].name;
+			vis[nv].key = ws->recs[r].key;
+			vis[nv++].rec = r;
+		}
+	free(used);
+	qsort(vis, nv, sizeof(*vis), cmp_visible);
+	*out = vis;
+	return nv;
+}
+
+/* Turn the working state into the document's result. */
+static void finish_document(ent_ws *ws, doc_store *ds)
+{
+	visible *vis;
+	size_t nv, nr = 0, *rank;
+
+	ent_reg_resolve(ws);
+	nv = visible_records(ws, &vis);
+	rank = ent_xmalloc((ws->n_recs + 1) * sizeof(*rank));
+	for (size_t r = 0; r < ws->n_recs; r++)
+		rank[r] = SIZE_MAX;
+	ds->ents = ent_xcalloc(nv + 1, sizeof(*ds->ents));
 	for (size_t i = 0; i < nv; i++) {
-		ex->rank[vis[i]] = i;
-		build_entity(ex, vis[i], &ex->ents[i]);
+		rank[vis[i].rec] = i;
+		take_entity(ws, &vis[i], &ds->ents[i]);
 	}
-	ex->orels = ent_xcalloc(ex->n_rels + 1, sizeof(*ex->orels));
-	for (size_t i = 0; i < ex->n_rels; i++) {
-		const ent_rawrel *raw = &ex->rels[i];
-		size_t s = ex->rank[ent_reg_find(ex, raw->s)], o = ex->rank[ent_reg_find(ex, raw->o)];
+	ds->rels = ent_xcalloc(ws->n_rels + 1, sizeof(*ds->rels));
+	for (size_t i = 0; i < ws->n_rels; i++) {
+		const ent_rawrel *raw = &ws->rels[i];
+		size_t s = rank[ent_reg_find(ws, raw->s)], o = rank[ent_reg_find(ws, raw->o)];
 		if (s == o || s == SIZE_MAX || o == SIZE_MAX)
 			continue;
 		if (ent_rel_symmetric(raw->rel) && o < s) {
@@ -354,21 +337,231 @@ const ent_corpus *ent_extractor_corpus(ent_extractor *ex)
 			s = o;
 			o = t;
 		}
-		ent_relation *out = &ex->orels[nr++];
+		ent_relation *out = &ds->rels[nr++];
 		out->subject = s;
 		out->object = o;
 		out->rel = raw->rel;
 		out->year = raw->year;
 		out->flags = raw->flags;
-		out->ev.doc = ex->docs[raw->doc];
+		out->ev.doc = ds->name;
 		out->ev.line = raw->line;
-		out->ev.sentence = ex->sentences[raw->sentence];
+		out->ev.sentence = ws->sentences[raw->sentence];
 		out->ev.rule = raw->rule;
 	}
+	ds->sentences = ws->sentences;
+	ds->n_sentences = ws->n_sentences;
+	ws->sentences = NULL;
+	ws->n_sentences = 0;
+	free(rank);
 	free(vis);
-	free(used);
+	ds->pub.corpus.entities = ds->ents;
+	ds->pub.corpus.n_entities = nv;
+	ds->pub.corpus.relations = ds->rels;
+	ds->pub.corpus.n_relations = nr;
+	ds->pub.corpus.n_documents = 1;
+}
+
+/* Sentences, tokens, then recognition of every sentence, then relations
+ * (now that the document's main actor is known). */
+static void run_document(ent_ws *ws, ent_doc *d, size_t text_len, doc_store *ds)
+{
+	const char *text = d->text;
+
+	ent_text_split(text, text_len, &d->sents, &d->n_sents);
+	d->sent_tok = ent_xmalloc((d->n_sents + 1) * sizeof(*d->sent_tok));
+	d->sent_ment = ent_xmalloc((d->n_sents + 1) * sizeof(*d->sent_ment));
+	for (size_t s = 0; s < d->n_sents; s++) {
+		d->sent_tok[s] = d->n_toks;
+		ent_tokenize(text, d->sents[s].start, d->sents[s].end, &d->toks, &d->n_toks,
+			     &d->cap_toks, ENT_MAX_SENTENCE_TOKENS);
+	}
+	d->sent_tok[d->n_sents] = d->n_toks;
+	for (size_t i = 0; i < d->n_toks; i++) {
+		if (d->toks[i].flags & ENT_TK_WORD)
+			ds->pub.words++;
+		if ((d->toks[i].flags & ENT_TK_LOWER) && d->toks[i].len < 64 &&
+		    !ent_map_getn(&d->lower, text + d->toks[i].start, d->toks[i].len)) {
+			char w[64];
+			memcpy(w, text + d->toks[i].start, d->toks[i].len);
+			w[d->toks[i].len] = '\0';
+			ent_map_put(&d->lower, w, 1);
+		}
+	}
+	ds->pub.sentences = d->n_sents;
+	for (size_t s = 0; s < d->n_sents; s++) {
+		d->sent_ment[s] = d->n_ments;
+		ent_recognize(ws, d, s);
+	}
+	d->sent_ment[d->n_sents] = d->n_ments;
+	d->actor = main_actor(ws, d);
+	for (size_t s = 0; s < d->n_sents; s++) {
+		d->sentence_id = SIZE_MAX;
+		ent_relate(ws, d, s);
+	}
+	ent_relate_document(ws, d);
+}
+
+/* The document as plain, sanitized text (markup removed). */
+static ent_status document_text(const char *name, const char *data, size_t len,
+				char **text, size_t *text_len, ent_error *err)
+{
+	ent_markup kind;
+	ent_status st;
+
+	if (len > ENT_MAX_DOC_BYTES)
+		return ent_error_set(err, ENT_ERR_LIMIT, name, 0,
+				     "document is larger than %zu bytes", ENT_MAX_DOC_BYTES);
+	kind = ent_markup_sniff(data, len);
+	if (kind == ENT_MARKUP_NONE)
+		return ent_text_sanitize(name, data, len, text, text_len, err);
+	char *plain;
+	size_t plain_len;
+	st = ent_markup_text(name, data, len, kind, &plain, &plain_len, err);
+	if (st != ENT_OK)
+		return st;
+	st = ent_text_sanitize(name, plain, plain_len, text, text_len, err);
+	free(plain);
+	return st;
+}
+
+ent_status ent_extract_document(const ent_extractor *ex, const char *name,
+				const char *data, size_t len, ent_document **out,
+				ent_error *err)
+{
+	ent_doc d;
+	ent_ws ws;
+	doc_store *ds;
+	char *text;
+	size_t text_len;
+	ent_status st;
+
+	*out = NULL;
+	st = document_text(name, data, len, &text, &text_len, err);
+	if (st != ENT_OK)
+		return st;
+	ds = ent_xcalloc(1, sizeof(*ds));
+	ds->name = ent_xstrdup(name);
+	ds->pub.name = ds->name;
+	ds->pub.bytes = len;
+	memset(&d, 0, sizeof(d));
+	d.name = ds->name;
+	d.text = text;
+	d.actor = SIZE_MAX;
+	d.title = SIZE_MAX;
+	ws_init(&ws, ex);
+	run_document(&ws, &d, text_len, ds);
+	finish_document(&ws, ds);
+	ws_release(&ws);
+	doc_release(&d);
+	free(text);
+	*out = &ds->pub;
+	return ENT_OK;
+}
+
+ent_status ent_extract_file(const ent_extractor *ex, const char *path,
+			    ent_document **out, ent_error *err)
+{
+	char *data;
+	size_t len;
+	ent_status st = ent_read_file(path, ENT_MAX_DOC_BYTES, &data, &len, err);
+
+	*out = NULL;
+	if (st != ENT_OK)
+		return st;
+	st = ent_extract_document(ex, strcmp(path, "-") ? path : "(stdin)", data, len, out, err);
+	free(data);
+	return st;
+}
+
+/* ---- the corpus of an extractor ---- */
+
+void ent_extractor_add_document(ent_extractor *ex, ent_document *d)
+{
+	size_t *idx = ent_xmalloc((d->corpus.n_entities + 1) * sizeof(*idx));
+
+	for (size_t i = 0; i < d->corpus.n_entities; i++)
+		idx[i] = ent_entity_set_add(ex->set, &d->corpus.entities[i]);
+	ENT_GROW(ex->docs, ex->cap_docs, ex->n_docs + 1);
+	ENT_GROW(ex->set_index, ex->cap_index, ex->n_docs + 1);
+	ex->docs[ex->n_docs] = d;
+	ex->set_index[ex->n_docs++] = idx;
+	ex->dirty = 1;
+}
+
+ent_status ent_extractor_add_text(ent_extractor *ex, const char *doc,
+				  const char *data, size_t len, ent_error *err)
+{
+	ent_document *d;
+	ent_status st = ent_extract_document(ex, doc, data, len, &d, err);
+
+	if (st == ENT_OK)
+		ent_extractor_add_document(ex, d);
+	return st;
+}
+
+ent_status ent_extractor_add_file(ent_extractor *ex, const char *path,
+				  ent_error *err)
+{
+	ent_document *d;
+	ent_status st = ent_extract_file(ex, path, &d, err);
+
+	if (st == ENT_OK)
+		ent_extractor_add_document(ex, d);
+	return st;
+}
+
+static int cmp_entity_ptr(const void *pa, const void *pb)
+{
+	const ent_entity *a = *(const ent_entity *const *)pa, *b = *(const ent_entity *const *)pb;
+	int c;
+
+	if (a->type != b->type)
+		return a->type < b->type ? -1 : 1;
+	c = strcmp(a->name, b->name);
+	return c ? c : strcmp(a->key, b->key);
+}
+
+const ent_corpus *ent_extractor_corpus(ent_extractor *ex)
+{
+	size_t ne = ent_entity_set_size(ex->set), nr = 0, total = 0;
+	const ent_entity **order;
+
+	if (!ex->dirty)
+		return &ex->corpus;
+	corpus_release(ex);
+	order = ent_xmalloc((ne + 1) * sizeof(*order));
+	for (size_t i = 0; i < ne; i++)
+		order[i] = ent_entity_set_get(ex->set, i);
+	qsort(order, ne, sizeof(*order), cmp_entity_ptr);
+	ex->ents = ent_xcalloc(ne + 1, sizeof(*ex->ents));
+	ex->rank = ent_xmalloc((ne + 1) * sizeof(*ex->rank));
+	for (size_t i = 0; i < ne; i++) {
+		ex->ents[i] = *order[i];
+		ex->rank[ent_entity_set_find(ex->set, order[i]->key)] = i;
+	}
+	free(order);
+	for (size_t k = 0; k < ex->n_docs; k++)
+		total += ex->docs[k]->corpus.n_relations;
+	ex->orels = ent_xcalloc(total + 1, sizeof(*ex->orels));
+	for (size_t k = 0; k < ex->n_docs; k++) {
+		const ent_corpus *c = &ex->docs[k]->corpus;
+		for (size_t i = 0; i < c->n_relations; i++) {
+			ent_relation *r = &ex->orels[nr];
+			*r = c->relations[i];
+			r->subject = ex->rank[ex->set_index[k][r->subject]];
+			r->object = ex->rank[ex->set_index[k][r->object]];
+			if (r->subject == r->object)
+				continue;
+			if (ent_rel_symmetric(r->rel) && r->object < r->subject) {
+				size_t t = r->subject;
+				r->subject = r->object;
+				r->object = t;
+			}
+			nr++;
+		}
+	}
 	ex->corpus.entities = ex->ents;
-	ex->corpus.n_entities = nv;
+	ex->corpus.n_entities = ne;
 	ex->corpus.relations = ex->orels;
 	ex->corpus.n_relations = nr;
 	ex->corpus.n_documents = ex->n_docs;

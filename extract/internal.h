@@ -49,15 +49,19 @@ typedef struct ent_rawrel {
 	ent_rel rel;
 	int year;
 	unsigned flags;
-	size_t doc;
 	long line;
 	size_t sentence; /* index into the sentence pool */
 	const char *rule;
 } ent_rawrel;
 
-struct ent_extractor {
-	ent_gazetteer gaz;
-	ent_lexicon lex;
+/* The working state of one document: its own registry, the names it
+ * taught (acronyms), its relations. Each document is read on its own, so
+ * that documents can be extracted in any order, on any thread, on any
+ * machine, and merge to the same result. The tables are shared and only
+ * read. */
+typedef struct ent_ws {
+	const ent_gazetteer *gaz;
+	const ent_lexicon *lex;
 	ent_phrases learned;  /* names and acronyms learned from the text */
 	ent_rec *recs;
 	size_t n_recs, cap_recs;
@@ -66,22 +70,30 @@ struct ent_extractor {
 	ent_rawrel *rels;
 	size_t n_rels, cap_rels;
 	ent_map rel_seen;     /* deduplicates a relation within one sentence */
-	char **docs;
-	size_t n_docs, cap_docs;
 	char **sentences;
 	size_t n_sentences, cap_sentences;
-	/* the finalized corpus */
+} ent_ws;
+
+/* The extractor: the tables, read by every document, and the corpus that
+ * ent_extractor_add_text() accumulates for callers that want it whole. */
+struct ent_extractor {
+	ent_gazetteer gaz;
+	ent_lexicon lex;
+	ent_entity_set *set;    /* the corpus entities, merged by key */
+	ent_document **docs;    /* the documents added, in order */
+	size_t **set_index;     /* per document: entity -> index in `set` */
+	size_t n_docs, cap_docs, cap_index;
+	/* the corpus, rebuilt when dirty */
 	int dirty;
 	ent_corpus corpus;
 	ent_entity *ents;
 	ent_relation *orels;
-	size_t *rank;         /* record -> corpus index, SIZE_MAX when hidden */
+	size_t *rank;           /* set index -> corpus index */
 };
 
 /* One document being processed. */
 typedef struct ent_doc {
 	const char *name;
-	size_t index;
 	const char *text;
 	ent_token *toks;
 	size_t n_toks, cap_toks;
@@ -120,49 +132,49 @@ int ent_markdown_sniff(const char *data, size_t len);
 ent_status ent_markdown_text(const char *data, size_t len, char **text, size_t *text_len);
 
 /* registry.c */
-size_t ent_reg_find(ent_extractor *ex, size_t r);
+size_t ent_reg_find(ent_ws *ex, size_t r);
 /* The record for a gazetteer entry (created on first use). */
-size_t ent_reg_gazetteer(ent_extractor *ex, size_t entry);
+size_t ent_reg_gazetteer(ent_ws *ex, size_t entry);
 /* The record for a pattern name of the given type (created on first use,
  * looked up by normalized name). */
-size_t ent_reg_name(ent_extractor *ex, const char *surface, ent_type type);
-void ent_reg_surface(ent_extractor *ex, size_t r, const char *surface);
+size_t ent_reg_name(ent_ws *ex, const char *surface, ent_type type);
+void ent_reg_surface(ent_ws *ex, size_t r, const char *surface);
 /* The same, but the form never becomes the canonical name. */
-void ent_reg_alias(ent_extractor *ex, size_t r, const char *surface);
-void ent_reg_vote(ent_extractor *ex, size_t r, ent_type type);
-ent_type ent_reg_type(const ent_extractor *ex, size_t r);
+void ent_reg_alias(ent_ws *ex, size_t r, const char *surface);
+void ent_reg_vote(ent_ws *ex, size_t r, ent_type type);
+ent_type ent_reg_type(const ent_ws *ex, size_t r);
 /* Can the entity act (sign, host, cooperate)? Countries, organizations,
  * persons and world regions can; cities and provinces cannot. */
-int ent_reg_actor(const ent_extractor *ex, size_t r);
-void ent_reg_merge(ent_extractor *ex, size_t from, size_t into);
-void ent_reg_resolve(ent_extractor *ex);
-void ent_reg_release(ent_extractor *ex);
+int ent_reg_actor(const ent_ws *ex, size_t r);
+void ent_reg_merge(ent_ws *ex, size_t from, size_t into);
+void ent_reg_resolve(ent_ws *ex);
+void ent_reg_release(ent_ws *ex);
 
 /* recognize.c: find the mentions of sentence s of the document. */
-void ent_recognize(ent_extractor *ex, ent_doc *d, size_t s);
+void ent_recognize(ent_ws *ex, ent_doc *d, size_t s);
 /* recognize.c: the type a head word gives tokens [a, *b) (-1 if none);
  * may shorten *b where the span runs on past the name. */
-int ent_span_type(const ent_extractor *ex, const ent_doc *d, size_t a, size_t *b);
+int ent_span_type(const ent_ws *ex, const ent_doc *d, size_t a, size_t *b);
 
 /* acronym.c: after mention m, "(ACR)" is learned; returns tokens used. */
-size_t ent_learn_acronym(ent_extractor *ex, ent_doc *d, const ent_mention *m, size_t end);
+size_t ent_learn_acronym(ent_ws *ex, ent_doc *d, const ent_mention *m, size_t end);
 
 /* references.c */
-void ent_note_head(ent_extractor *ex, ent_doc *d, const ent_mention *m);
-size_t ent_reference_at(ent_extractor *ex, ent_doc *d, size_t i, size_t end);
-size_t ent_self_reference(ent_extractor *ex, ent_doc *d, size_t i, size_t end);
+void ent_note_head(ent_ws *ex, ent_doc *d, const ent_mention *m);
+size_t ent_reference_at(ent_ws *ex, ent_doc *d, size_t i, size_t end);
+size_t ent_self_reference(ent_ws *ex, ent_doc *d, size_t i, size_t end);
 int ent_pair_reference(const ent_doc *d, size_t i, size_t end);
-void ent_note_pair(ent_extractor *ex, ent_doc *d, size_t from);
+void ent_note_pair(ent_ws *ex, ent_doc *d, size_t from);
 int ent_acting_noun(const ent_doc *d, size_t i, size_t end);
 
 /* relate.c: relations of sentence s from its mentions. */
-void ent_relate(ent_extractor *ex, ent_doc *d, size_t s);
+void ent_relate(ent_ws *ex, ent_doc *d, size_t s);
 /* relate.c: relations the document states about itself (signature
  * blocks), after every sentence was related. */
-void ent_relate_document(ent_extractor *ex, ent_doc *d);
+void ent_relate_document(ent_ws *ex, ent_doc *d);
 
 /* extractor.c: record a relation found in sentence s. */
-void ent_add_relation(ent_extractor *ex, ent_doc *d, size_t s, size_t subj,
+void ent_add_relation(ent_ws *ex, ent_doc *d, size_t s, size_t subj,
 		      ent_rel rel, size_t obj, int year, unsigned flags,
 		      const char *rule);
 

@@ -16,7 +16,7 @@
 #define MAX_SPAN 40
 
 /* Is token i an ordinal that may open a name ("11th", "Ninth", "third")? */
-static int is_ordinal(const ent_extractor *ex, const ent_doc *d, size_t i, size_t end)
+static int is_ordinal(const ent_ws *ex, const ent_doc *d, size_t i, size_t end)
 {
 	size_t v;
 	const ent_token *t = tok(d, i);
@@ -28,14 +28,14 @@ static int is_ordinal(const ent_extractor *ex, const ent_doc *d, size_t i, size_
 		return !memcmp(s, "th", 2) || !memcmp(s, "st", 2) ||
 		       !memcmp(s, "nd", 2) || !memcmp(s, "rd", 2);
 	}
-	return match(&ex->lex.ordinals, d, i, end, &v) == 1;
+	return match(&ex->lex->ordinals, d, i, end, &v) == 1;
 }
 
 /* Does a known name (gazetteer or learned) cover exactly [a, b)? */
-static int known_exactly(const ent_extractor *ex, const ent_doc *d, size_t a, size_t b)
+static int known_exactly(const ent_ws *ex, const ent_doc *d, size_t a, size_t b)
 {
 	size_t v;
-	return match(&ex->gaz.names, d, a, b, &v) == b - a ||
+	return match(&ex->gaz->names, d, a, b, &v) == b - a ||
 	       match(&ex->learned, d, a, b, &v) == b - a;
 }
 
@@ -56,7 +56,7 @@ static size_t paren_acronym(const ent_doc *d, size_t j, size_t end)
 
 /* The maximal title-case span starting at i: capitalised words, numbers,
  * glued hyphens and lower-case connectors between capitalised words. */
-static size_t scan_span(const ent_extractor *ex, const ent_doc *d, size_t i, size_t end)
+static size_t scan_span(const ent_ws *ex, const ent_doc *d, size_t i, size_t end)
 {
 	size_t j = i, last = i, conn = 0, v, k;
 
@@ -90,7 +90,7 @@ static size_t scan_span(const ent_extractor *ex, const ent_doc *d, size_t i, siz
 			   (k = paren_acronym(d, j, end)) > 0 && j + k < end && is_cap(d, j + k)) {
 			j += k; /* "China + Central Asia (C+C5) Foreign Ministers’ Meeting" */
 		} else if (j > i && is_lower(d, j) && conn < 2 &&
-			   match(&ex->lex.connectors, d, j, end, &v) == 1) {
+			   match(&ex->lex->connectors, d, j, end, &v) == 1) {
 			j++;
 			conn++;
 		} else {
@@ -102,13 +102,13 @@ static size_t scan_span(const ent_extractor *ex, const ent_doc *d, size_t i, siz
 
 /* The longest head phrase ending exactly at `end` inside [a, end), or -1;
  * sets *at to where it starts. */
-static int head_ending(const ent_extractor *ex, const ent_doc *d, size_t a,
+static int head_ending(const ent_ws *ex, const ent_doc *d, size_t a,
 		       size_t end, size_t *at)
 {
 	size_t v;
 
 	for (size_t k = a; k < end; k++)
-		if (match(&ex->lex.heads, d, k, end, &v) == end - k) {
+		if (match(&ex->lex->heads, d, k, end, &v) == end - k) {
 			*at = k;
 			return (int)v;
 		}
@@ -117,12 +117,12 @@ static int head_ending(const ent_extractor *ex, const ent_doc *d, size_t a,
 
 /* End of the first segment of [a, b): the first lower-case connector that
  * opens a complement ("of", "on", "for", "between"...). */
-static size_t segment_end(const ent_extractor *ex, const ent_doc *d, size_t a, size_t b)
+static size_t segment_end(const ent_ws *ex, const ent_doc *d, size_t a, size_t b)
 {
 	size_t v;
 
 	for (size_t k = a + 1; k < b; k++)
-		if ((is_lower(d, k) && match(&ex->lex.segments, d, k, b, &v) == 1) ||
+		if ((is_lower(d, k) && match(&ex->lex->segments, d, k, b, &v) == 1) ||
 		    tok_eq(d, k, "Between"))
 			return k;
 	return b;
@@ -143,13 +143,13 @@ static int is_month(const ent_doc *d, size_t k)
 
 /* The type of a known name (gazetteer or learned) starting at k, its
  * length in *len; -1 when none. */
-static int known_at(const ent_extractor *ex, const ent_doc *d, size_t k, size_t end,
+static int known_at(const ent_ws *ex, const ent_doc *d, size_t k, size_t end,
 		    size_t *len)
 {
 	size_t v, r;
 
-	if ((*len = match(&ex->gaz.names, d, k, end, &v)) > 0)
-		return (int)ex->gaz.entries[v].type;
+	if ((*len = match(&ex->gaz->names, d, k, end, &v)) > 0)
+		return (int)ex->gaz->entries[v].type;
 	if ((*len = match(&ex->learned, d, k, end, &v)) > 0) {
 		r = v;
 		while (ex->recs[r].parent != r)
@@ -162,10 +162,10 @@ static int known_at(const ent_extractor *ex, const ent_doc *d, size_t k, size_t 
 /* Does the span run on, at connector k, into a phrase that is not part of
  * the name: a place, actor, person or date ("the Conference in Wuzhen",
  * "the Code ... to the UN General Assembly", "the Summit on December 3")? */
-static int span_type_depth(const ent_extractor *ex, const ent_doc *d, size_t a,
+static int span_type_depth(const ent_ws *ex, const ent_doc *d, size_t a,
 			   size_t *b, int depth);
 
-static int tail_breaks(const ent_extractor *ex, const ent_doc *d, size_t k, size_t b,
+static int tail_breaks(const ent_ws *ex, const ent_doc *d, size_t k, size_t b,
 		       int depth)
 {
 	static const char *const loose[] = { "in", "at", "to", "with", "from", "into",
@@ -175,7 +175,7 @@ static int tail_breaks(const ent_extractor *ex, const ent_doc *d, size_t k, size
 
 	/* "Dialogue between the High Representative and ...": people, not a name */
 	if (tok_eq(d, k, "between") && k + 2 < b && tok_eq(d, k + 1, "the") &&
-	    match(&ex->lex.titles, d, k + 2, b, &tv))
+	    match(&ex->lex->titles, d, k + 2, b, &tv))
 		return 1;
 	static const char *const tight[] = { "on", NULL };
 	size_t r = k + 1, len, v;
@@ -197,7 +197,7 @@ static int tail_breaks(const ent_extractor *ex, const ent_doc *d, size_t k, size
 		return 0;
 	if ((tok(d, r)->flags & ENT_TK_NUM) && tok(d, r)->len == 4)
 		return 1;
-	if (match(&ex->lex.titles, d, r, b, &v))
+	if (match(&ex->lex->titles, d, r, b, &v))
 		return 1;
 	t = known_at(ex, d, r, b, &len);
 	if (t < 0 && depth == 0) {
@@ -213,7 +213,7 @@ static int tail_breaks(const ent_extractor *ex, const ent_doc *d, size_t k, size
  * closing its first segment (before "of", "on", "for"...), else the
  * right-most head followed by a lower-case word. -1 when none. Cuts *b
  * where the span joins two names with "and" or runs on into a phrase. */
-static int span_type_depth(const ent_extractor *ex, const ent_doc *d, size_t a,
+static int span_type_depth(const ent_ws *ex, const ent_doc *d, size_t a,
 			   size_t *b, int depth)
 {
 	size_t seg, at, v;
@@ -232,9 +232,9 @@ static int span_type_depth(const ent_extractor *ex, const ent_doc *d, size_t a,
 		int right_named = r > k + 1 && r < *b &&
 				  head_ending(ex, d, r, segment_end(ex, d, r, rb), &at) >= 0 &&
 				  head_ending(ex, d, a, lseg, &at) >= 0;
-		if (match(&ex->gaz.adjectives, d, a, k, &at) == k - a)
+		if (match(&ex->gaz->adjectives, d, a, k, &at) == k - a)
 			return -1; /* "European and Gulf lenders" */
-		size_t pl = match(&ex->gaz.names, d, k + 1, *b, &at);
+		size_t pl = match(&ex->gaz->names, d, k + 1, *b, &at);
 		if (pl && k + 1 + pl < *b && (tok(d, k + 1 + pl)->flags & ENT_TK_POSS)) {
 			*b = k; /* "... Joint Undertaking and Japan's National Institute" */
 			break;
@@ -249,7 +249,7 @@ static int span_type_depth(const ent_extractor *ex, const ent_doc *d, size_t a,
 	size_t after = seg;
 	if (type < 0)
 		for (size_t k = seg; k-- > a;) {
-			size_t l = match(&ex->lex.heads, d, k, seg, &v);
+			size_t l = match(&ex->lex->heads, d, k, seg, &v);
 			if (l && k + l < seg && !is_cap(d, k + l)) {
 				type = (int)v;
 				after = k + l;
@@ -269,7 +269,7 @@ static int span_type_depth(const ent_extractor *ex, const ent_doc *d, size_t a,
 	return type;
 }
 
-int ent_span_type(const ent_extractor *ex, const ent_doc *d, size_t a, size_t *b)
+int ent_span_type(const ent_ws *ex, const ent_doc *d, size_t a, size_t *b)
 {
 	return span_type_depth(ex, d, a, b, 0);
 }
@@ -297,15 +297,15 @@ static int name_found(cand *c, size_t a, size_t b, int type)
 /* A title at k, perhaps after a country's possessive and up to two
  * capitalised modifiers: ", Kenya's Cabinet Secretary", ", Principal
  * Secretary". */
-static int title_at(const ent_extractor *ex, const ent_doc *d, size_t k, size_t end)
+static int title_at(const ent_ws *ex, const ent_doc *d, size_t k, size_t end)
 {
 	size_t v, l;
 
-	if (k < end && (l = match(&ex->gaz.names, d, k, end, &v)) > 0 && k + l < end &&
+	if (k < end && (l = match(&ex->gaz->names, d, k, end, &v)) > 0 && k + l < end &&
 	    (tok(d, k + l)->flags & ENT_TK_POSS))
 		k += l + 1;
 	for (size_t q = k; q < end && q <= k + 2; q++) {
-		if (match(&ex->lex.titles, d, q, end, &v))
+		if (match(&ex->lex->titles, d, q, end, &v))
 			return 1;
 		if (!is_cap(d, q))
 			return 0;
@@ -316,7 +316,7 @@ static int title_at(const ent_extractor *ex, const ent_doc *d, size_t k, size_t 
 /* Two to four capitalised words that only a person's name would be: after
  * "said", before ", <title>", or alone on a line above a title line (a
  * signature block). */
-static int person_by_context(const ent_extractor *ex, const ent_doc *d, size_t a,
+static int person_by_context(const ent_ws *ex, const ent_doc *d, size_t a,
 			     size_t b, size_t end, cand *c)
 {
 	static const char *const verbs[] = { "said", "says", "told", "added", "noted",
@@ -328,7 +328,7 @@ static int person_by_context(const ent_extractor *ex, const ent_doc *d, size_t a
 		return 0;
 	for (size_t i = a; i < b; i++)
 		if (!is_cap(d, i) || (tok(d, i)->flags & ENT_TK_UPPER) ||
-		    match(&ex->gaz.names, d, i, b, &v) || match(&ex->lex.heads, d, i, b, &v))
+		    match(&ex->gaz->names, d, i, b, &v) || match(&ex->lex->heads, d, i, b, &v))
 			return 0;
 	if (a > 0)
 		for (int k = 0; verbs[k]; k++)
@@ -346,7 +346,7 @@ static int person_by_context(const ent_extractor *ex, const ent_doc *d, size_t a
 
 /* One or two capitalised words right after "<event> in" or "held in":
  * a place ("the Ocean Conference in Nice"). */
-static int place_by_context(const ent_extractor *ex, const ent_doc *d, size_t a,
+static int place_by_context(const ent_ws *ex, const ent_doc *d, size_t a,
 			    size_t b, cand *c)
 {
 	size_t v;
@@ -354,7 +354,7 @@ static int place_by_context(const ent_extractor *ex, const ent_doc *d, size_t a,
 	if (b - a > 2 || a < 2 || (!tok_eq(d, a - 1, "in") && !tok_eq(d, a - 1, "at")))
 		return 0;
 	for (size_t i = a; i < b; i++)
-		if (!is_cap(d, i) || match(&ex->lex.heads, d, i, b, &v))
+		if (!is_cap(d, i) || match(&ex->lex->heads, d, i, b, &v))
 			return 0;
 	int ok = tok_eq(d, a - 2, "held") || tok_eq(d, a - 2, "place") ||
 		 tok_eq(d, a - 2, "convened");
@@ -371,7 +371,7 @@ static int place_by_context(const ent_extractor *ex, const ent_doc *d, size_t a,
 /* "RuralStar, a solution put forward by ...", "Smart Education of China,
  * an online public service platform": the appositive's head noun types
  * the name before it. */
-static int appositive_type(const ent_extractor *ex, const ent_doc *d, size_t a, size_t b,
+static int appositive_type(const ent_ws *ex, const ent_doc *d, size_t a, size_t b,
 			   size_t end, cand *c)
 {
 	size_t v;
@@ -379,14 +379,14 @@ static int appositive_type(const ent_extractor *ex, const ent_doc *d, size_t a, 
 	if (b + 3 >= end || !tok_eq(d, b, ",") ||
 	    (!tok_eq(d, b + 1, "a") && !tok_eq(d, b + 1, "an") && !tok_eq(d, b + 1, "the")))
 		return 0;
-	if (match(&ex->gaz.names, d, a, b, &v) || b - a > 6)
+	if (match(&ex->gaz->names, d, a, b, &v) || b - a > 6)
 		return 0;
 	if (a > 0 && a != d->sent_tok[d->cur_sent] && is_cap(d, a - 1))
 		return 0; /* not where a name starts: "Smart [Education of China]" */
 	for (size_t k = b + 2; k < end && k < b + 9; k++) {
 		if (tok(d, k)->flags & ENT_TK_PUNCT && !(tok(d, k)->flags & ENT_TK_DASH))
 			return 0;
-		if (is_lower(d, k) && match(&ex->lex.appos, d, k, end, &v) == 1 &&
+		if (is_lower(d, k) && match(&ex->lex->appos, d, k, end, &v) == 1 &&
 		    (k + 1 >= end || !is_lower(d, k + 1) || tok_eq(d, k + 1, "that") ||
 		     tok_eq(d, k + 1, "which") || tok_eq(d, k + 1, "put") ||
 		     tok_eq(d, k + 1, "set") || tok_eq(d, k + 1, "launched") ||
@@ -399,7 +399,7 @@ static int appositive_type(const ent_extractor *ex, const ent_doc *d, size_t a, 
 
 /* One CamelCase word no list knows ("RuralStar", "ChinesePlus") names a
  * product or programme; surname prefixes (McCain, DeVos) excluded. */
-static int camel_case(const ent_extractor *ex, const ent_doc *d, size_t a, size_t b,
+static int camel_case(const ent_ws *ex, const ent_doc *d, size_t a, size_t b,
 		      cand *c)
 {
 	static const char *const prefixes[] = { "Mc", "Mac", "De", "Di", "La", "Le", "Van",
@@ -409,7 +409,7 @@ static int camel_case(const ent_extractor *ex, const ent_doc *d, size_t a, size_
 	size_t v, humps = 0;
 
 	if (b != a + 1 || t->len < 6 || (t->flags & ENT_TK_UPPER) ||
-	    match(&ex->gaz.names, d, a, b, &v))
+	    match(&ex->gaz->names, d, a, b, &v))
 		return 0;
 	for (uint32_t k = 1; k < t->len; k++)
 		if (p[k] >= 'A' && p[k] <= 'Z' && p[k - 1] >= 'a' && p[k - 1] <= 'z')
@@ -424,15 +424,15 @@ static int camel_case(const ent_extractor *ex, const ent_doc *d, size_t a, size_
 }
 
 /* A person: title words, then up to four capitalised words. */
-static int person_span(const ent_extractor *ex, const ent_doc *d, size_t a, size_t b,
+static int person_span(const ent_ws *ex, const ent_doc *d, size_t a, size_t b,
 		       cand *c)
 {
 	size_t k = a, v, l;
 
-	while ((l = match(&ex->gaz.adjectives, d, k, b, &v)) > 0)
+	while ((l = match(&ex->gaz->adjectives, d, k, b, &v)) > 0)
 		k += l;
 	size_t t0 = k;
-	while (k < b && (l = match(&ex->lex.titles, d, k, b, &v)) > 0) {
+	while (k < b && (l = match(&ex->lex->titles, d, k, b, &v)) > 0) {
 		k += l;
 		if (k < b && tok_eq(d, k, "."))
 			k++;
@@ -442,12 +442,12 @@ static int person_span(const ent_extractor *ex, const ent_doc *d, size_t a, size
 	for (size_t i = k; i < b; i++)
 		if (!is_cap(d, i) || (tok(d, i)->flags & ENT_TK_UPPER))
 			return 0;
-	if (match(&ex->gaz.names, d, k, b, &v))
+	if (match(&ex->gaz->names, d, k, b, &v))
 		return 0;
 	return name_found(c, k, b, ENT_TYPE_PERSON);
 }
 
-static int is_generic(const ent_extractor *ex, const ent_doc *d, size_t a, size_t b)
+static int is_generic(const ent_ws *ex, const ent_doc *d, size_t a, size_t b)
 {
 	ent_buf s;
 	int g;
@@ -455,7 +455,7 @@ static int is_generic(const ent_extractor *ex, const ent_doc *d, size_t a, size_
 	ent_buf_init(&s);
 	ent_doc_span(d, a, b, &s);
 	char *n = ent_name_norm(s.data);
-	g = ent_map_get(&ex->lex.generic, n) != NULL;
+	g = ent_map_get(&ex->lex->generic, n) != NULL;
 	free(n);
 	ent_buf_release(&s);
 	return g;
@@ -463,7 +463,7 @@ static int is_generic(const ent_extractor *ex, const ent_doc *d, size_t a, size_
 
 /* A quoted name typed by what follows: the “Clean Cyberspace” campaign,
  * the “Light of Internet” Expo. */
-static int quoted_name(const ent_extractor *ex, const ent_doc *d, size_t i, size_t end,
+static int quoted_name(const ent_ws *ex, const ent_doc *d, size_t i, size_t end,
 		       cand *c)
 {
 	size_t q, v;
@@ -482,19 +482,19 @@ static int quoted_name(const ent_extractor *ex, const ent_doc *d, size_t i, size
 	if (!is_cap(d, i + 1)) {
 		/* “golden seeding platform”: lower case, typed by its last word */
 		if (q - i < 3 || !is_lower(d, q - 1) ||
-		    match(&ex->lex.lheads, d, q - 1, q, &v) != 1)
+		    match(&ex->lex->lheads, d, q - 1, q, &v) != 1)
 			return 0;
 		c->type = (int)v;
 		c->len = q + 1 - i;
 		return 1;
 	}
-	if (is_lower(d, q + 1) && match(&ex->lex.lheads, d, q + 1, end, &v) == 1) {
+	if (is_lower(d, q + 1) && match(&ex->lex->lheads, d, q + 1, end, &v) == 1) {
 		c->type = (int)v;
 		c->len = q + 1 - i;
 		c->suffix_tok = q + 1;
 		return 1;
 	}
-	if (is_cap(d, q + 1) && match(&ex->lex.heads, d, q + 1, end, &v) == 1) {
+	if (is_cap(d, q + 1) && match(&ex->lex->heads, d, q + 1, end, &v) == 1) {
 		c->type = (int)v;
 		c->len = q + 2 - i;
 		c->suffix_tok = q + 1;
@@ -519,14 +519,14 @@ static int seen_lower(const ent_doc *d, size_t i)
 
 /* Is [a, b) nothing but actors joined by dashes ("China-European
  * Commission")? Then it is a pair, not a name. */
-static int only_parties(const ent_extractor *ex, const ent_doc *d, size_t a, size_t b)
+static int only_parties(const ent_ws *ex, const ent_doc *d, size_t a, size_t b)
 {
 	size_t i = a, v, l, n = 0;
 
 	while (i < b) {
-		if (!(l = match(&ex->gaz.names, d, i, b, &v)) &&
+		if (!(l = match(&ex->gaz->names, d, i, b, &v)) &&
 		    !(l = match(&ex->learned, d, i, b, &v)) &&
-		    !(l = match(&ex->gaz.adjectives, d, i, b, &v)))
+		    !(l = match(&ex->gaz->adjectives, d, i, b, &v)))
 			return 0;
 		i += l;
 		n++;
@@ -539,7 +539,7 @@ static int only_parties(const ent_extractor *ex, const ent_doc *d, size_t a, siz
 }
 
 /* The pattern candidate at i, or 0. */
-static int pattern_at(const ent_extractor *ex, const ent_doc *d, size_t i, size_t first,
+static int pattern_at(const ent_ws *ex, const ent_doc *d, size_t i, size_t first,
 		      size_t end, int heading, cand *c)
 {
 	size_t len, b, v;
@@ -549,7 +549,7 @@ static int pattern_at(const ent_extractor *ex, const ent_doc *d, size_t i, size_
 	c->suffix_tok = SIZE_MAX;
 	if (quoted_name(ex, d, i, end, c))
 		return 1;
-	if (is_cap(d, i) && match(&ex->lex.heads, d, i, end, &v) == 1 &&
+	if (is_cap(d, i) && match(&ex->lex->heads, d, i, end, &v) == 1 &&
 	    quoted_name(ex, d, i + 1, end, c) == 0 && i + 3 < end &&
 	    (tok(d, i + 1)->flags & ENT_TK_OPEN) && (tok(d, i + 1)->flags & ENT_TK_QUOTE)) {
 		size_t q;
@@ -565,7 +565,7 @@ static int pattern_at(const ent_extractor *ex, const ent_doc *d, size_t i, size_
 	}
 	if (!is_cap(d, i) && !is_ordinal(ex, d, i, end))
 		return 0;
-	if (i == first && ent_map_getn(&ex->lex.stopinit, d->text + tok(d, i)->start,
+	if (i == first && ent_map_getn(&ex->lex->stopinit, d->text + tok(d, i)->start,
 				       tok(d, i)->len))
 		return 0;
 	if (i == first && seen_lower(d, i)) {
@@ -601,15 +601,15 @@ static int pattern_at(const ent_extractor *ex, const ent_doc *d, size_t i, size_
 		for (size_t k = i; k < b; k++)
 			plain &= !is_lower(d, k) || (k > i && glued_dash(d, k - 1, b));
 		if (b < end && b - i >= 2 && plain && is_lower(d, b) &&
-		    match(&ex->lex.lheads, d, b, end, &v) == 1 && !known_exactly(ex, d, i, b) &&
-		    !match(&ex->gaz.names, d, i, b, &v)) {
+		    match(&ex->lex->lheads, d, b, end, &v) == 1 && !known_exactly(ex, d, i, b) &&
+		    !match(&ex->gaz->names, d, i, b, &v)) {
 			c->type = (int)v;
 			c->suffix_tok = b;
 			return 1;
 		}
 		return 0;
 	}
-	if (b - i == 1 && match(&ex->lex.heads, d, i, b, &v) == 1)
+	if (b - i == 1 && match(&ex->lex->heads, d, i, b, &v) == 1)
 		return 0; /* a head word alone: "Summit" */
 	if (only_parties(ex, d, i, b))
 		return 0;
@@ -619,7 +619,7 @@ static int pattern_at(const ent_extractor *ex, const ent_doc *d, size_t i, size_
 	return 1;
 }
 
-static void count(ent_extractor *ex, ent_doc *d, size_t r)
+static void count(ent_ws *ex, ent_doc *d, size_t r)
 {
 	r = ent_reg_find(ex, r);
 	ex->recs[r].mentions++;
@@ -634,15 +634,15 @@ static void count(ent_extractor *ex, ent_doc *d, size_t r)
 
 /* An actor named at token i: gazetteer, learned name or combining form
  * ("Sino"); its record, length in *len, or SIZE_MAX. */
-static size_t actor_at(ent_extractor *ex, ent_doc *d, size_t i, size_t end, size_t *len)
+static size_t actor_at(ent_ws *ex, ent_doc *d, size_t i, size_t end, size_t *len)
 {
 	size_t v, r = SIZE_MAX;
 
-	if ((*len = match(&ex->gaz.names, d, i, end, &v)) > 0)
+	if ((*len = match(&ex->gaz->names, d, i, end, &v)) > 0)
 		r = ent_reg_gazetteer(ex, v);
 	else if ((*len = match(&ex->learned, d, i, end, &v)) > 0)
 		r = ent_reg_find(ex, v);
-	else if ((*len = match(&ex->gaz.adjectives, d, i, end, &v)) > 0)
+	else if ((*len = match(&ex->gaz->adjectives, d, i, end, &v)) > 0)
 		r = ent_reg_gazetteer(ex, v);
 	return r != SIZE_MAX && ent_type_is_actor(ent_reg_type(ex, r)) ? r : SIZE_MAX;
 }
@@ -651,7 +651,7 @@ static size_t actor_at(ent_extractor *ex, ent_doc *d, size_t i, size_t end, size
  * joined by glued dashes or " + ", opening the name ("China-ASEAN Cyber
  * Dialogue") or after a connector ("Forum on China-Africa Cooperation").
  * The pair never ends the name: "China-European Commission" is no name. */
-static void find_parties(ent_extractor *ex, ent_doc *d, ent_mention *m)
+static void find_parties(ent_ws *ex, ent_doc *d, ent_mention *m)
 {
 	size_t found[ENT_MAX_PARTIES];
 
@@ -680,13 +680,13 @@ static void find_parties(ent_extractor *ex, ent_doc *d, ent_mention *m)
  * mentioned ("... Center of Benin", "Astana Declaration"). Returns the
  * first city or province named (not a world region), + 1, or 0: an event
  * named after a city was held there ("G20 New Delhi Summit"). */
-static size_t count_nested(ent_extractor *ex, ent_doc *d, size_t a, size_t b)
+static size_t count_nested(ent_ws *ex, ent_doc *d, size_t a, size_t b)
 {
 	size_t v, l, city = 0;
 
 	for (size_t i = a; i < b; i++)
-		if ((l = match(&ex->gaz.names, d, i, b, &v)) > 0 && l < b - a) {
-			ent_type t = ex->gaz.entries[v].type;
+		if ((l = match(&ex->gaz->names, d, i, b, &v)) > 0 && l < b - a) {
+			ent_type t = ex->gaz->entries[v].type;
 			if (t == ENT_TYPE_COUNTRY || t == ENT_TYPE_PLACE ||
 			    t == ENT_TYPE_ORGANIZATION) {
 				size_t r = ent_reg_gazetteer(ex, v);
@@ -696,7 +696,7 @@ static size_t count_nested(ent_extractor *ex, ent_doc *d, size_t a, size_t b)
 				ent_reg_surface(ex, r, sf.data);
 				ent_buf_release(&sf);
 				count(ex, d, r);
-				if (!city && t == ENT_TYPE_PLACE && !ex->gaz.entries[v].region &&
+				if (!city && t == ENT_TYPE_PLACE && !ex->gaz->entries[v].region &&
 				    (i == a || !is_lower(d, i - 1)))
 					city = r + 1; /* not "Straight to Wuzhen" */
 			}
@@ -707,7 +707,7 @@ static size_t count_nested(ent_extractor *ex, ent_doc *d, size_t a, size_t b)
 
 /* An organization or event named at the start ("BRICS Summit", "WIPO’s
  * Arbitration and Mediation Center") or after a final "of (the)". */
-static void find_owner(ent_extractor *ex, ent_doc *d, ent_mention *m, size_t first)
+static void find_owner(ent_ws *ex, ent_doc *d, ent_mention *m, size_t first)
 {
 	size_t v, l, i = m->a, r = SIZE_MAX;
 
@@ -718,7 +718,7 @@ static void find_owner(ent_extractor *ex, ent_doc *d, ent_mention *m, size_t fir
 	if (m->a >= first + 2 && (tok(d, m->a - 1)->flags & ENT_TK_POSS)) {
 		size_t e = m->a - 1;
 		for (size_t s = e; s-- > first && e - s <= 8;)
-			if ((l = match(&ex->gaz.names, d, s, e, &v)) == e - s) {
+			if ((l = match(&ex->gaz->names, d, s, e, &v)) == e - s) {
 				r = ent_reg_gazetteer(ex, v);
 				break;
 			} else if ((l = match(&ex->learned, d, s, e, &v)) == e - s) {
@@ -729,7 +729,7 @@ static void find_owner(ent_extractor *ex, ent_doc *d, ent_mention *m, size_t fir
 	if (r == SIZE_MAX && m->n_parties == 0) {
 		if (is_ordinal(ex, d, i, m->b))
 			i++;
-		if ((l = match(&ex->gaz.names, d, i, m->b, &v)) > 0 && i + l < m->b)
+		if ((l = match(&ex->gaz->names, d, i, m->b, &v)) > 0 && i + l < m->b)
 			r = ent_reg_gazetteer(ex, v);
 		else if ((l = match(&ex->learned, d, i, m->b, &v)) > 0 && i + l < m->b)
 			r = ent_reg_find(ex, v);
@@ -738,7 +738,7 @@ static void find_owner(ent_extractor *ex, ent_doc *d, ent_mention *m, size_t fir
 		if (!tok_eq(d, k, "of"))
 			continue;
 		size_t s = k + 1 + (tok_eq(d, k + 1, "the") ? 1 : 0);
-		if ((l = match(&ex->gaz.names, d, s, m->b, &v)) == m->b - s && l)
+		if ((l = match(&ex->gaz->names, d, s, m->b, &v)) == m->b - s && l)
 			r = ent_reg_gazetteer(ex, v);
 		else if ((l = match(&ex->learned, d, s, m->b, &v)) == m->b - s && l)
 			r = ent_reg_find(ex, v);
@@ -752,7 +752,7 @@ static void find_owner(ent_extractor *ex, ent_doc *d, ent_mention *m, size_t fir
 }
 
 /* Plural head ("Roundtables") to the singular the registry keys on. */
-static void singular(const ent_extractor *ex, ent_buf *name)
+static void singular(const ent_ws *ex, ent_buf *name)
 {
 	size_t n = name->len, v;
 	const char *last;
@@ -767,8 +767,8 @@ static void singular(const ent_extractor *ex, ent_buf *name)
 	last = strrchr(name->data, ' ');
 	last = last ? last + 1 : name->data;
 	ent_token t = { 0, (uint32_t)(name->data + n - 1 - last), ENT_TK_WORD };
-	if (ent_phrases_match(&ex->lex.heads, last, &t, 0, 1, &v) == 1 ||
-	    ent_phrases_match(&ex->lex.lheads, last, &t, 0, 1, &v) == 1)
+	if (ent_phrases_match(&ex->lex->heads, last, &t, 0, 1, &v) == 1 ||
+	    ent_phrases_match(&ex->lex->lheads, last, &t, 0, 1, &v) == 1)
 		name->data[--name->len] = '\0';
 }
 
@@ -779,7 +779,7 @@ static void push_mention(ent_doc *d, const ent_mention *m)
 }
 
 /* Register a pattern candidate and return its record. */
-static size_t register_pattern(ent_extractor *ex, ent_doc *d, const cand *c, size_t at)
+static size_t register_pattern(ent_ws *ex, ent_doc *d, const cand *c, size_t at)
 {
 	ent_buf name, alias;
 	size_t r;
@@ -821,7 +821,7 @@ static size_t register_pattern(ent_extractor *ex, ent_doc *d, const cand *c, siz
 }
 
 /* "Government of the Republic of Indonesia": the country itself. */
-static size_t government_of(const ent_extractor *ex, const ent_doc *d, size_t i,
+static size_t government_of(const ent_ws *ex, const ent_doc *d, size_t i,
 			    size_t end, size_t *entry)
 {
 	size_t k = i + 2, l;
@@ -830,14 +830,14 @@ static size_t government_of(const ent_extractor *ex, const ent_doc *d, size_t i,
 		return 0;
 	if (tok_eq(d, k, "the"))
 		k++;
-	l = k < end ? match(&ex->gaz.names, d, k, end, entry) : 0;
-	if (!l || ex->gaz.entries[*entry].type != ENT_TYPE_COUNTRY)
+	l = k < end ? match(&ex->gaz->names, d, k, end, entry) : 0;
+	if (!l || ex->gaz->entries[*entry].type != ENT_TYPE_COUNTRY)
 		return 0;
 	return k + l - i;
 }
 
 /* A person named in full is later named by surname: "Wekesa told ...". */
-static void learn_surname(ent_extractor *ex, ent_doc *d, const ent_mention *m)
+static void learn_surname(ent_ws *ex, ent_doc *d, const ent_mention *m)
 {
 	const ent_token *t = tok(d, m->b - 1);
 	size_t v;
@@ -847,12 +847,12 @@ static void learn_surname(ent_extractor *ex, ent_doc *d, const ent_mention *m)
 		return;
 	memcpy(w, d->text + t->start, t->len);
 	w[t->len] = '\0';
-	if (ent_phrases_match(&ex->gaz.names, d->text, d->toks, m->b - 1, m->b, &v))
+	if (ent_phrases_match(&ex->gaz->names, d->text, d->toks, m->b - 1, m->b, &v))
 		return;
 	ent_phrases_add(&ex->learned, w, m->ent);
 }
 
-void ent_recognize(ent_extractor *ex, ent_doc *d, size_t s)
+void ent_recognize(ent_ws *ex, ent_doc *d, size_t s)
 {
 	size_t a = d->sent_tok[s], end = d->sent_tok[s + 1], first = a, v;
 	size_t from = d->n_ments;
@@ -868,7 +868,7 @@ void ent_recognize(ent_extractor *ex, ent_doc *d, size_t s)
 		cand best = { 0 }, p;
 		size_t l;
 		best.suffix_tok = SIZE_MAX;
-		if ((l = match(&ex->gaz.names, d, i, end, &v)) > 0) {
+		if ((l = match(&ex->gaz->names, d, i, end, &v)) > 0) {
 			best.len = l, best.na = i, best.nb = i + l, best.source = 1;
 			best.rec = ent_reg_gazetteer(ex, v);
 			best.type = (int)ent_reg_type(ex, best.rec);
@@ -903,7 +903,7 @@ void ent_recognize(ent_extractor *ex, ent_doc *d, size_t s)
 						  SIZE_MAX, { 0 }, 0, 0 };
 				push_mention(d, &m);
 				i++;
-			} else if ((l = match(&ex->gaz.adjectives, d, i, end, &v)) > 0 && is_cap(d, i)) {
+			} else if ((l = match(&ex->gaz->adjectives, d, i, end, &v)) > 0 && is_cap(d, i)) {
 				ent_mention m = { i, i + l, ent_reg_gazetteer(ex, v), 0,
 						  ent_acting_noun(d, i + l, end) ? ENT_MK_REF : ENT_MK_ADJ,
 						  SIZE_MAX, { 0 }, 0, 0 };

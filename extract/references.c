@@ -8,7 +8,7 @@
 
 /* Remember the entity as the last one named with its head word, so that
  * "the summit" can refer back to "the 11th G20 Summit". */
-void ent_note_head(ent_extractor *ex, ent_doc *d, const ent_mention *m)
+void ent_note_head(ent_ws *ex, ent_doc *d, const ent_mention *m)
 {
 	size_t v, h = m->b - 1;
 	ent_type type = ent_reg_type(ex, m->ent);
@@ -16,7 +16,7 @@ void ent_note_head(ent_extractor *ex, ent_doc *d, const ent_mention *m)
 
 	/* the head closes the first segment: "Strategic Dialogue on ..." */
 	for (size_t k = m->a + 1; k < m->b; k++)
-		if (is_lower(d, k) && match(&ex->lex.segments, d, k, m->b, &v) == 1) {
+		if (is_lower(d, k) && match(&ex->lex->segments, d, k, m->b, &v) == 1) {
 			h = k - 1;
 			break;
 		}
@@ -37,7 +37,7 @@ void ent_note_head(ent_extractor *ex, ent_doc *d, const ent_mention *m)
 
 /* "the summit" (a lower-case head word after "the", not followed by a
  * name): the last entity of the document named with that head. */
-size_t ent_reference_at(ent_extractor *ex, ent_doc *d, size_t i, size_t end)
+size_t ent_reference_at(ent_ws *ex, ent_doc *d, size_t i, size_t end)
 {
 	const ent_token *t;
 	size_t *r;
@@ -58,7 +58,7 @@ size_t ent_reference_at(ent_extractor *ex, ent_doc *d, size_t i, size_t end)
 
 /* "this MoU", "the present Agreement": the document itself, when its title
  * named an agreement. */
-size_t ent_self_reference(ent_extractor *ex, ent_doc *d, size_t i, size_t end)
+size_t ent_self_reference(ent_ws *ex, ent_doc *d, size_t i, size_t end)
 {
 	size_t v;
 
@@ -66,7 +66,7 @@ size_t ent_self_reference(ent_extractor *ex, ent_doc *d, size_t i, size_t end)
 	    (!tok_eq(d, i - 1, "this") && !tok_eq(d, i - 1, "This") && !tok_eq(d, i - 1, "present")))
 		return SIZE_MAX;
 	if (!tok_eq(d, i, "MoU") && !tok_eq(d, i, "MOU") &&
-	    !(is_cap(d, i) && match(&ex->lex.heads, d, i, i + 1, &v) == 1 &&
+	    !(is_cap(d, i) && match(&ex->lex->heads, d, i, i + 1, &v) == 1 &&
 	      v == ENT_TYPE_AGREEMENT))
 		return SIZE_MAX;
 	return ent_reg_find(ex, d->title);
@@ -103,7 +103,7 @@ static void set_pair(ent_doc *d, size_t a, size_t b)
 	d->pair_sent = d->cur_sent;
 }
 
-void ent_note_pair(ent_extractor *ex, ent_doc *d, size_t from)
+void ent_note_pair(ent_ws *ex, ent_doc *d, size_t from)
 {
 	for (size_t k = from; k < d->n_ments; k++) {
 		const ent_mention *m = &d->ments[k];

@@ -11,7 +11,7 @@
 
 #include "internal.h"
 
-size_t ent_reg_find(ent_extractor *ex, size_t r)
+size_t ent_reg_find(ent_ws *ex, size_t r)
 {
 	size_t root = r;
 
@@ -25,7 +25,7 @@ size_t ent_reg_find(ent_extractor *ex, size_t r)
 	return root;
 }
 
-static size_t reg_new(ent_extractor *ex, char *key, const char *name, long gaz)
+static size_t reg_new(ent_ws *ex, char *key, const char *name, long gaz)
 {
 	ent_rec *r;
 
@@ -40,7 +40,7 @@ static size_t reg_new(ent_extractor *ex, char *key, const char *name, long gaz)
 	return ex->n_recs++;
 }
 
-static void norm_index(ent_extractor *ex, const char *surface, size_t r)
+static void norm_index(ent_ws *ex, const char *surface, size_t r)
 {
 	char *n = ent_name_norm(surface);
 
@@ -49,9 +49,9 @@ static void norm_index(ent_extractor *ex, const char *surface, size_t r)
 	free(n);
 }
 
-size_t ent_reg_gazetteer(ent_extractor *ex, size_t entry)
+size_t ent_reg_gazetteer(ent_ws *ex, size_t entry)
 {
-	const ent_gaz_entry *e = &ex->gaz.entries[entry];
+	const ent_gaz_entry *e = &ex->gaz->entries[entry];
 	size_t *have = ent_map_get(&ex->by_key, e->key), r;
 
 	if (have)
@@ -65,7 +65,7 @@ size_t ent_reg_gazetteer(ent_extractor *ex, size_t entry)
 	return r;
 }
 
-size_t ent_reg_name(ent_extractor *ex, const char *surface, ent_type type)
+size_t ent_reg_name(ent_ws *ex, const char *surface, ent_type type)
 {
 	char *n = ent_name_norm(surface);
 	size_t *have = ent_map_get(&ex->by_norm, n), r;
@@ -84,14 +84,14 @@ size_t ent_reg_name(ent_extractor *ex, const char *surface, ent_type type)
 	return r;
 }
 
-static void add_surface(ent_extractor *ex, size_t r, const char *surface, int may_name);
+static void add_surface(ent_ws *ex, size_t r, const char *surface, int may_name);
 
-void ent_reg_surface(ent_extractor *ex, size_t r, const char *surface)
+void ent_reg_surface(ent_ws *ex, size_t r, const char *surface)
 {
 	add_surface(ex, r, surface, 1);
 }
 
-void ent_reg_alias(ent_extractor *ex, size_t r, const char *surface)
+void ent_reg_alias(ent_ws *ex, size_t r, const char *surface)
 {
 	add_surface(ex, r, surface, 0);
 }
@@ -99,7 +99,7 @@ void ent_reg_alias(ent_extractor *ex, size_t r, const char *surface)
 /* Record a surface form; the longest form becomes the canonical name of a
  * pattern entity unless the form carries extra words (a title, a trailing
  * "campaign"). */
-static void add_surface(ent_extractor *ex, size_t r, const char *surface, int may_name)
+static void add_surface(ent_ws *ex, size_t r, const char *surface, int may_name)
 {
 	ent_rec *rec;
 
@@ -117,39 +117,39 @@ static void add_surface(ent_extractor *ex, size_t r, const char *surface, int ma
 	}
 }
 
-void ent_reg_vote(ent_extractor *ex, size_t r, ent_type type)
+void ent_reg_vote(ent_ws *ex, size_t r, ent_type type)
 {
 	r = ent_reg_find(ex, r);
 	if (ex->recs[r].gaz < 0)
 		ex->recs[r].votes[type]++;
 }
 
-ent_type ent_reg_type(const ent_extractor *ex, size_t r)
+ent_type ent_reg_type(const ent_ws *ex, size_t r)
 {
 	const ent_rec *rec = &ex->recs[r];
 	int best = 0;
 
 	if (rec->gaz >= 0)
-		return ex->gaz.entries[rec->gaz].type;
+		return ex->gaz->entries[rec->gaz].type;
 	for (int t = 1; t < ENT_TYPE_COUNT; t++)
 		if (rec->votes[t] > rec->votes[best])
 			best = t;
 	return (ent_type)best;
 }
 
-int ent_reg_actor(const ent_extractor *ex, size_t r)
+int ent_reg_actor(const ent_ws *ex, size_t r)
 {
 	const ent_rec *rec = &ex->recs[r];
 	ent_type t = ent_reg_type(ex, r);
 
 	if (t == ENT_TYPE_PLACE)
-		return rec->gaz >= 0 && ex->gaz.entries[rec->gaz].region;
+		return rec->gaz >= 0 && ex->gaz->entries[rec->gaz].region;
 	return ent_type_is_actor(t);
 }
 
 /* Merge record `from` into `into`: surfaces, votes and mentions move; a
  * gazetteer record always stays the root. */
-void ent_reg_merge(ent_extractor *ex, size_t from, size_t into)
+void ent_reg_merge(ent_ws *ex, size_t from, size_t into)
 {
 	from = ent_reg_find(ex, from);
 	into = ent_reg_find(ex, into);
@@ -184,7 +184,7 @@ static size_t word_count(const char *n)
 
 /* Is the normalized prefix pre[0, n) an organization's name ("g20 ...")
  * or a run of actors' names ("eu japan ...")? Greedy, longest first. */
-static int owner_prefix(ent_extractor *ex, const char *pre, size_t n)
+static int owner_prefix(ent_ws *ex, const char *pre, size_t n)
 {
 	size_t *r = ent_map_getn(&ex->by_norm, pre, n);
 	size_t i = 0, parts = 0;
@@ -212,7 +212,7 @@ static int owner_prefix(ent_extractor *ex, const char *pre, size_t n)
 
 /* A person named by one word ("Prime Minister Kishida") is the one person
  * whose full name ends with that word ("Fumio Kishida"), if only one does. */
-static void merge_surnames(ent_extractor *ex)
+static void merge_surnames(ent_ws *ex)
 {
 	for (size_t a = 0; a < ex->n_recs; a++) {
 		if (ent_reg_find(ex, a) != a || ex->recs[a].gaz >= 0 ||
@@ -238,7 +238,7 @@ static void merge_surnames(ent_extractor *ex)
  * "Cybersecurity Law" into "Cybersecurity Law of the People's Republic of
  * China", "Digital Economy Task Force" into "G20 Digital Economy Task
  * Force". A short form that several long forms extend stays apart. */
-void ent_reg_resolve(ent_extractor *ex)
+void ent_reg_resolve(ent_ws *ex)
 {
 	size_t n = ex->n_recs;
 	size_t *claim = ent_xmalloc(n * sizeof(*claim));
@@ -283,7 +283,7 @@ void ent_reg_resolve(ent_extractor *ex)
 	merge_surnames(ex);
 }
 
-void ent_reg_release(ent_extractor *ex)
+void ent_reg_release(ent_ws *ex)
 {
 	for (size_t i = 0; i < ex->n_recs; i++) {
 		ent_rec *r = &ex->recs[i];

@@ -25,7 +25,7 @@
 #define INCLUDING_REACH 30
 
 typedef struct sent {
-	ent_extractor *ex;
+	ent_ws *ex;
 	ent_doc *d;
 	size_t s, a, end;   /* sentence, token range */
 	ent_mention *m;     /* its mentions */
@@ -33,7 +33,7 @@ typedef struct sent {
 	int year;
 } sent;
 
-typedef int (*accept_fn)(const ent_extractor *ex, size_t r);
+typedef int (*accept_fn)(const ent_ws *ex, size_t r);
 
 static int tok_eq(const ent_doc *d, size_t i, const char *w)
 {
@@ -108,52 +108,52 @@ static ent_type mtype(const sent *st, const ent_mention *m)
 
 /* ---- what may fill an argument ---- */
 
-static int acc_actor(const ent_extractor *ex, size_t r) { return ent_reg_actor(ex, r); }
-static int acc_doer(const ent_extractor *ex, size_t r)
+static int acc_actor(const ent_ws *ex, size_t r) { return ent_reg_actor(ex, r); }
+static int acc_doer(const ent_ws *ex, size_t r)
 {
 	return ent_reg_actor(ex, r) && ent_reg_type(ex, r) != ENT_TYPE_PLACE;
 }
-static int acc_partner(const ent_extractor *ex, size_t r)
+static int acc_partner(const ent_ws *ex, size_t r)
 {
 	ent_type t = ent_reg_type(ex, r);
 	return t == ENT_TYPE_COUNTRY || (t == ENT_TYPE_PLACE && ent_reg_actor(ex, r));
 }
-static int acc_agreement(const ent_extractor *ex, size_t r)
+static int acc_agreement(const ent_ws *ex, size_t r)
 {
 	return ent_reg_type(ex, r) == ENT_TYPE_AGREEMENT;
 }
 /* Signing or joining: an agreement, or an organization one joins. */
-static int acc_joinable(const ent_extractor *ex, size_t r)
+static int acc_joinable(const ent_ws *ex, size_t r)
 {
 	ent_type t = ent_reg_type(ex, r);
 	return t == ENT_TYPE_AGREEMENT || t == ENT_TYPE_ORGANIZATION;
 }
-static int acc_launchable(const ent_extractor *ex, size_t r)
+static int acc_launchable(const ent_ws *ex, size_t r)
 {
 	ent_type t = ent_reg_type(ex, r);
 	return t == ENT_TYPE_AGREEMENT || t == ENT_TYPE_PROGRAM || t == ENT_TYPE_EVENT ||
 	       t == ENT_TYPE_ORGANIZATION;
 }
-static int acc_event(const ent_extractor *ex, size_t r)
+static int acc_event(const ent_ws *ex, size_t r)
 {
 	return ent_reg_type(ex, r) == ENT_TYPE_EVENT;
 }
-static int acc_body(const ent_extractor *ex, size_t r)
+static int acc_body(const ent_ws *ex, size_t r)
 {
 	ent_type t = ent_reg_type(ex, r);
 	return t == ENT_TYPE_EVENT || t == ENT_TYPE_ORGANIZATION || t == ENT_TYPE_PROGRAM;
 }
-static int acc_org(const ent_extractor *ex, size_t r)
+static int acc_org(const ent_ws *ex, size_t r)
 {
 	return ent_reg_type(ex, r) == ENT_TYPE_ORGANIZATION;
 }
-static int acc_place(const ent_extractor *ex, size_t r)
+static int acc_place(const ent_ws *ex, size_t r)
 {
 	ent_type t = ent_reg_type(ex, r);
 	return t == ENT_TYPE_PLACE || t == ENT_TYPE_COUNTRY;
 }
-static int acc_any(const ent_extractor *ex, size_t r) { (void)ex; (void)r; return 1; }
-static int acc_adopter(const ent_extractor *ex, size_t r)
+static int acc_any(const ent_ws *ex, size_t r) { (void)ex; (void)r; return 1; }
+static int acc_adopter(const ent_ws *ex, size_t r)
 {
 	return acc_doer(ex, r) || ent_reg_type(ex, r) == ENT_TYPE_EVENT;
 }
@@ -671,9 +671,9 @@ static void apply_trigger(sent *st, size_t i, size_t len, size_t val)
 	size_t subj[MAX_LIST], obj[MAX_LIST], ns, no;
 	unsigned flags = 0;
 
-	if (cue_before(st, &st->ex->lex.negations, i, 4))
+	if (cue_before(st, &st->ex->lex->negations, i, 4))
 		return;
-	if (cue_before(st, &st->ex->lex.hedges, i, 4))
+	if (cue_before(st, &st->ex->lex->hedges, i, 4))
 		flags |= ENT_RELF_HEDGED;
 	if (val & ENT_TRIG_NOUN)
 		return;
@@ -751,7 +751,7 @@ static int inside(const sent *st, size_t i)
 
 /* The year a paragraph opens with ("In May 2019, ..."), for the
  * sentences after it that give none. */
-static int paragraph_year(ent_extractor *ex, ent_doc *d, size_t s)
+static int paragraph_year(ent_ws *ex, ent_doc *d, size_t s)
 {
 	size_t p = s;
 
@@ -767,7 +767,7 @@ static int paragraph_year(ent_extractor *ex, ent_doc *d, size_t s)
 	return sentence_year(&first);
 }
 
-void ent_relate(ent_extractor *ex, ent_doc *d, size_t s)
+void ent_relate(ent_ws *ex, ent_doc *d, size_t s)
 {
 	sent st = { ex, d, s, d->sent_tok[s], d->sent_tok[s + 1],
 		    d->ments + d->sent_ment[s], d->sent_ment[s + 1] - d->sent_ment[s], 0 };
@@ -784,7 +784,7 @@ void ent_relate(ent_extractor *ex, ent_doc *d, size_t s)
 	for (size_t i = st.a; i < st.end; i++) {
 		if (inside(&st, i))
 			continue;
-		l = ent_phrases_match(&ex->lex.triggers, d->text, d->toks, i, st.end, &v);
+		l = ent_phrases_match(&ex->lex->triggers, d->text, d->toks, i, st.end, &v);
 		if (!l)
 			continue;
 		apply_trigger(&st, i, l, v);
@@ -794,7 +794,7 @@ void ent_relate(ent_extractor *ex, ent_doc *d, size_t s)
 
 /* Is sentence s exactly "For the Government of X" (or "For X")? Returns
  * X's record or SIZE_MAX. */
-static size_t signatory_line(ent_extractor *ex, ent_doc *d, size_t s)
+static size_t signatory_line(ent_ws *ex, ent_doc *d, size_t s)
 {
 	size_t a = d->sent_tok[s], b = d->sent_tok[s + 1], k = d->sent_ment[s];
 
@@ -811,7 +811,7 @@ static size_t signatory_line(ent_extractor *ex, ent_doc *d, size_t s)
 /* A signature block at the end of an agreement ("For the Government of
  * X" above a signatory's name): X and the signatory signed the document,
  * and the signing parties cooperate. */
-void ent_relate_document(ent_extractor *ex, ent_doc *d)
+void ent_relate_document(ent_ws *ex, ent_doc *d)
 {
 	size_t signers[MAX_LIST], n = 0;
 	sent st;

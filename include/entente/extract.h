@@ -1,8 +1,10 @@
 /*
  * entente — extraction: documents in, entities and relations with evidence
- * out. An ent_extractor accumulates any number of documents into one
- * ent_corpus, resolving every surface form of a thing to one entity across
- * documents.
+ * out. Each document is read on its own (ent_extract_document), against
+ * tables the extractor only reads, so documents can be extracted on any
+ * thread or machine; results merge by entity key (ent_entity_set), in any
+ * order, to the same corpus. An ent_extractor can also accumulate
+ * documents into one ent_corpus for callers that want it whole.
  */
 #ifndef ENTENTE_EXTRACT_H
 #define ENTENTE_EXTRACT_H
@@ -70,6 +72,49 @@ void ent_extractor_free(ent_extractor *ex);
 ent_status ent_extractor_load_gazetteer(ent_extractor *ex, const char *path,
 					ent_error *err);
 
+/* One document's extraction: the entities it names (sorted by type, name
+ * and key) and its relations (in text order, indexing those entities),
+ * with counts for progress and statistics. Free with ent_document_free(). */
+typedef struct ent_document {
+	const char *name;   /* as given; evidence points to it */
+	size_t bytes;       /* input bytes */
+	size_t sentences;
+	size_t words;
+	ent_corpus corpus;  /* n_documents is 1 */
+} ent_document;
+
+/* Extract one document held in memory into *out. Reads `ex` only, so any
+ * number of threads may call it at once on one extractor (once its
+ * gazetteers are loaded). Errors as for ent_extractor_add_text(). */
+ent_status ent_extract_document(const ent_extractor *ex, const char *name,
+				const char *data, size_t len, ent_document **out,
+				ent_error *err);
+/* The same for a file ("-" is standard input, named "(stdin)"). */
+ent_status ent_extract_file(const ent_extractor *ex, const char *path,
+			    ent_document **out, ent_error *err);
+void ent_document_free(ent_document *d);
+
+/* Add an extracted document to the extractor's corpus (which takes it
+ * over). */
+void ent_extractor_add_document(ent_extractor *ex, ent_document *d);
+
+/* Entities merged across documents by key. Merging is commutative and
+ * associative: the type and the name are those with most weight (mentions
+ * + 1 per document) across the parts, ties to the lower type and the
+ * longer, then smaller, name; aliases are the union of every form seen;
+ * mentions add up. */
+typedef struct ent_entity_set ent_entity_set;
+ent_entity_set *ent_entity_set_new(void);
+void ent_entity_set_free(ent_entity_set *s);
+/* Merge `e` in; returns its index in the set (stable, in order of first
+ * addition). */
+size_t ent_entity_set_add(ent_entity_set *s, const ent_entity *e);
+size_t ent_entity_set_size(const ent_entity_set *s);
+/* Index of `key`, or SIZE_MAX. */
+size_t ent_entity_set_find(const ent_entity_set *s, const char *key);
+/* The merged entity at index i; valid until the next add or free. */
+const ent_entity *ent_entity_set_get(ent_entity_set *s, size_t i);
+
 /* Extract one document held in memory. `doc` names it in evidence. The text
  * is sanitized (BOM, CR, NUL, invalid UTF-8) first; binary data is
  * rejected with ENT_ERR_INPUT. HTML and XML are recognised by content. */
@@ -101,6 +146,19 @@ typedef enum ent_extract_format {
 	ENT_EXTRACT_ENTITIES, /* an aligned table of entities only, for a look */
 	ENT_EXTRACT_EXPLAIN   /* each relation with the rule that made it */
 } ent_extract_format;
+
+/* A writer that streams documents as they are extracted: for each
+ * document a "document" record, the entities it names and its relations.
+ * Entity ids (e1, e2, ...) are given in order of first appearance and are
+ * stable through the stream; an entity is listed again, with that
+ * document's name, aliases and mentions, by every document naming it.
+ * JSONL, TSV and EXPLAIN; ENTITIES needs the whole corpus. */
+typedef struct ent_stream ent_stream;
+ent_stream *ent_stream_new(FILE *out, ent_extract_format fmt);
+ent_status ent_stream_write(ent_stream *s, const ent_document *d, ent_error *err);
+/* Write what closes the stream (the EXPLAIN total) and flush. */
+ent_status ent_stream_finish(ent_stream *s, ent_error *err);
+void ent_stream_free(ent_stream *s);
 
 /* Write the corpus: entities first (ids e1..eN in corpus order), then
  * relations. Returns ENT_ERR_OUTPUT on a write error. */
