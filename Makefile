@@ -29,9 +29,9 @@ else
 endif
 
 CPPFLAGS += -Iinclude -Icommon -D_POSIX_C_SOURCE=200809L
-CFLAGS   += $(WARN) $(OPT) $(SAN) $(PKG_CFLAGS)
+CFLAGS   += $(WARN) $(OPT) $(SAN) $(PKG_CFLAGS) -pthread
 LDLIBS   += $(PKG_LIBS) -lm
-LDFLAGS  += $(SAN)
+LDFLAGS  += $(SAN) -pthread
 
 LIB_SRC := $(sort $(wildcard common/*.c extract/*.c graph/*.c render/*.c))
 CLI_SRC := $(sort $(wildcard cli/*.c))
@@ -52,8 +52,8 @@ all: $(BIN)
 $(BUILD)/config.mk: scripts/deps.sh
 	@mkdir -p $(BUILD)
 	@ENTENTE_TEST_DEPS=$(if $(filter check unit e2e asan valgrind,$(MAKECMDGOALS)),1,0) sh scripts/deps.sh
-	@{ echo "PKG_CFLAGS := $$(pkg-config --cflags igraph libxml-2.0 libgvc libcgraph check)"; \
-	   echo "PKG_LIBS := $$(pkg-config --libs igraph libxml-2.0 libgvc libcgraph) -L$$(pkg-config --variable=libdir libgvc)/graphviz -Wl,-rpath,$$(pkg-config --variable=libdir libgvc)/graphviz -lgvplugin_core -lgvplugin_dot_layout -lgvplugin_neato_layout -lgvplugin_pango"; \
+	@{ echo "PKG_CFLAGS := $$(pkg-config --cflags igraph libxml-2.0 libgvc libcgraph jansson check)"; \
+	   echo "PKG_LIBS := $$(pkg-config --libs igraph libxml-2.0 libgvc libcgraph jansson) -L$$(pkg-config --variable=libdir libgvc)/graphviz -Wl,-rpath,$$(pkg-config --variable=libdir libgvc)/graphviz -lgvplugin_core -lgvplugin_dot_layout -lgvplugin_neato_layout -lgvplugin_pango"; \
 	   echo "CHECK_LIBS := $$(pkg-config --libs check)"; } > $@.tmp && mv $@.tmp $@
 
 # V=1 shows the full commands.

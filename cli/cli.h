@@ -18,18 +18,20 @@ typedef struct cli_opts {
 	const char *output;      /* -o FILE, NULL when not given */
 	const char **gazetteers; /* --gazetteer FILE, in command-line order */
 	size_t n_gazetteers;
+	int jobs;                /* -j N: extraction threads; 0 = one per core */
 } cli_opts;
 
 /* getopt_long codes of the shared long-only options. */
 enum { CLI_OPT_GAZETTEER = 0x100, CLI_OPT_FIRST_PRIVATE = 0x110 };
 
 /* Long options every command accepts; append them to a command's table
- * with CLI_COMMON_LONGOPTS and "hqo:" to its short options. */
+ * with CLI_COMMON_LONGOPTS and "hqo:j:" to its short options. */
 #define CLI_COMMON_LONGOPTS                                        \
 	{ "help", no_argument, NULL, 'h' },                        \
 	{ "quiet", no_argument, NULL, 'q' },                       \
 	{ "gazetteer", required_argument, NULL, CLI_OPT_GAZETTEER }, \
-	{ "output", required_argument, NULL, 'o' }
+	{ "output", required_argument, NULL, 'o' },                \
+	{ "jobs", required_argument, NULL, 'j' }
 
 /* The commands, one file each. argv[0] is the command name. */
 int cmd_extract(int argc, char **argv);
@@ -69,12 +71,38 @@ int cli_stdout_reader_gone(void);
 int cli_fail(ent_status code, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 
+/* The help line of -j, for commands that extract. */
+#define CLI_JOBS_HELP \
+	"  -j, --jobs N        extract on N threads (default: one per core);\n" \
+	"                      the output is the same for every N\n"
+
+/* Extract the documents `paths` names on o->jobs threads and hand each
+ * result to `take`, in the order of `paths` whatever the threads do, with
+ * progress on a terminal. `take` owns the document it is given. The first
+ * failure (of a document, in path order, or of `take`) stops the run. At
+ * most a few documents per thread are in memory at once. */
+typedef ent_status (*cli_take_document)(ent_document *d, void *ctx, ent_error *err);
+ent_status cli_each_document(const ent_extractor *ex, char *const *paths, size_t n,
+			     const cli_opts *o, cli_take_document take, void *ctx,
+			     ent_error *err);
+
+/* Expand the operands into document paths, refuse an output that is one
+ * of them, and make an extractor with the --gazetteer files loaded. */
+ent_status cli_prepare(char *const *operands, size_t n, const cli_opts *o,
+		       ent_extractor **ex, char ***paths, size_t *n_paths,
+		       ent_error *err);
+
 /* Extract every document the operands name (files, directories, "-") into
  * a new extractor, with progress on a terminal. An output path equal to
  * one of the documents is a usage error. On success *out is the extractor
  * (free with ent_extractor_free()); on failure *out is NULL. */
 ent_status cli_extract(char *const *operands, size_t n, const cli_opts *o,
 		       ent_extractor **out, ent_error *err);
+
+/* Extract every document the operands name into the builder `b`, each
+ * document released once merged (memory follows the graph). */
+ent_status cli_build_graph(char *const *operands, size_t n, const cli_opts *o,
+			   ent_graph_builder *b, ent_error *err);
 
 /* The graph the operands name: a single GraphML file (by its suffix or its
  * first bytes) is read, anything else is extracted and built in memory.

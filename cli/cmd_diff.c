@@ -215,7 +215,7 @@ int cmd_diff(int argc, char **argv)
 	optind = 1;
 	opterr = 0;
 	while (rc == CLI_CONTINUE &&
-	       (c = getopt_long(argc, argv, ":hqo:", longopts, NULL)) != -1) {
+	       (c = getopt_long(argc, argv, ":hqo:j:", longopts, NULL)) != -1) {
 		if (c == OPT_JSON)
 			json = 1;
 		else if (CLI_IS_VIEW_OPTION(c))

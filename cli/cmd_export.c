@@ -90,7 +90,7 @@ int cmd_export(int argc, char **argv)
 	optind = 1;
 	opterr = 0;
 	while (rc == CLI_CONTINUE &&
-	       (c = getopt_long(argc, argv, ":hqo:f:", longopts, NULL)) != -1) {
+	       (c = getopt_long(argc, argv, ":hqo:j:f:", longopts, NULL)) != -1) {
 		if (c == 'f') {
 			if (ent_export_format_parse(optarg, &eo.format) != 0)
 				rc = cli_usage_error("export",

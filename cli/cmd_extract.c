@@ -12,8 +12,11 @@
 static const char usage[] =
 	"usage: entente extract [options] FILE|DIR|-...\n"
 	"\n"
-	"Extract the entities and relations of the documents: entities first\n"
-	"(ids e1, e2, ...), then relations with their evidence sentence.\n"
+	"Extract the entities and relations of the documents, streamed one\n"
+	"document at a time in path order: a document record, the entities it\n"
+	"names (ids e1, e2, ... stable through the output) and its relations\n"
+	"with their evidence sentence. The output is the same for any -j, and\n"
+	"outputs of separate runs merge with 'entente build --merge'.\n"
 	"Directories are searched for .txt, .text, .md, .html, .htm, .xhtml\n"
 	"and .xml files; '-' reads standard input.\n"
 	"\n"
@@ -29,22 +32,33 @@ static const char usage[] =
 	"  --stats             after the output, print a table on standard error:\n"
 	"                      for each document its size, its relations and\n"
 	"                      the entities they link\n"
+	CLI_JOBS_HELP
 	"  -q, --quiet         show no progress\n"
 	"  -h, --help          show this help\n";
 
 enum { OPT_FORMAT = CLI_OPT_FIRST_PRIVATE, OPT_ENTITIES, OPT_EXPLAIN, OPT_STATS };
 
+/* One row of --stats. */
+typedef struct doc_stat {
+	char *name;
+	size_t bytes, relations, linked;
+} doc_stat;
+
 typedef struct extract_job {
-	const ent_corpus *corpus;
+	char **operands;
+	size_t n_operands;
+	const cli_opts *o;
 	ent_extract_format format;
+	ent_extractor *ex;
+	char **paths;
+	size_t n_paths;
+	ent_stream *stream;
+	int stats;
+	doc_stat *rows;         /* --stats */
+	size_t n_rows, cap_rows;
+	ent_map linked_keys;    /* --stats: entities linked anywhere */
+	size_t n_linked;
 } extract_job;
-
-static ent_status write_corpus(FILE *fp, const void *ctx, ent_error *err)
-{
-	const extract_job *job = ctx;
-
-	return ent_corpus_write(job->corpus, job->format, fp, err);
-}
 
 static int parse_format(const char *s, ent_extract_format *out)
 {
@@ -61,98 +75,131 @@ static int parse_format(const char *s, ent_extract_format *out)
 
 /* ---- --stats: a per-document table on standard error ---- */
 
-/* The documents the operands name, as evidence names them, with their
- * size, relations and the distinct entities those relations link; then
- * the totals. O(D + R). */
-static void print_stats(char **operands, size_t n, const ent_corpus *c)
+static void stat_document(extract_job *job, const ent_document *d)
 {
-	char **paths;
-	size_t np, width = 8, all_linked = 0;
-	ent_map row, seen;
-	ent_error err;
+	const ent_corpus *c = &d->corpus;
+	char *seen = ent_xcalloc(c->n_entities + 1, 1);
+	doc_stat *row;
 
-	ent_error_clear(&err);
-	if (ent_paths_expand((const char *const *)operands, n, &paths, &np, &err) != ENT_OK)
-		return; /* extraction expanded them a moment ago */
-	long *rels = ent_xcalloc(np + 1, sizeof(*rels)), *linked = ent_xcalloc(np + 1, sizeof(*linked));
-	ent_map_init(&row);
-	ent_map_init(&seen);
-	for (size_t i = 0; i < np; i++) {
-		const char *name = strcmp(paths[i], "-") ? paths[i] : "(stdin)";
-		ent_map_put(&row, name, i);
-		if (strlen(name) > width)
-			width = strlen(name) < 60 ? strlen(name) : 60;
-	}
-	for (size_t r = 0; r < c->n_relations; r++) {
-		const ent_relation *rel = &c->relations[r];
-		size_t *k = ent_map_get(&row, rel->ev.doc);
-		if (!k)
-			continue;
-		rels[*k]++;
+	ENT_GROW(job->rows, job->cap_rows, job->n_rows + 1);
+	row = &job->rows[job->n_rows++];
+	row->name = ent_xstrdup(d->name);
+	row->bytes = d->bytes;
+	row->relations = c->n_relations;
+	row->linked = 0;
+	for (size_t r = 0; r < c->n_relations; r++)
 		for (int end = 0; end < 2; end++) {
-			size_t e = end ? rel->object : rel->subject;
-			char key[64];
-			snprintf(key, sizeof(key), "%zu %zu", *k, e);
-			if (!ent_map_get(&seen, key)) {
-				ent_map_put(&seen, key, 1);
-				linked[*k]++;
-			}
-			snprintf(key, sizeof(key), "all %zu", e);
-			if (!ent_map_get(&seen, key)) {
-				ent_map_put(&seen, key, 1);
-				all_linked++;
+			size_t e = end ? c->relations[r].object : c->relations[r].subject;
+			if (!seen[e]) {
+				seen[e] = 1;
+				row->linked++;
+				if (!ent_map_get(&job->linked_keys, c->entities[e].key)) {
+					ent_map_put(&job->linked_keys, c->entities[e].key, 1);
+					job->n_linked++;
+				}
 			}
 		}
+	free(seen);
+}
+
+/* Each document's size, relations and the distinct entities those
+ * relations link; then the totals. O(D + R). */
+static void print_stats(const extract_job *job)
+{
+	size_t width = 8, total = 0, rels = 0;
+
+	for (size_t i = 0; i < job->n_rows; i++) {
+		size_t len = strlen(job->rows[i].name);
+		if (len > width)
+			width = len < 60 ? len : 60;
 	}
-	long long total = 0;
-	fprintf(stderr, "%-*s %12s %9s %7s\n", (int)width, "document", "bytes", "relations", "linked");
-	for (size_t i = 0; i < np; i++) {
-		const char *name = strcmp(paths[i], "-") ? paths[i] : "(stdin)";
-		size_t len = strlen(name);
-		struct stat sb;
-		cli_put_text(stderr, name);
-		fprintf(stderr, "%*s", len < width ? (int)(width - len) : 0, "");
-		if (strcmp(paths[i], "-") && stat(paths[i], &sb) == 0) {
-			fprintf(stderr, " %12lld", (long long)sb.st_size);
-			total += (long long)sb.st_size;
-		} else {
-			fprintf(stderr, " %12s", "-");
-		}
-		fprintf(stderr, " %9ld %7ld\n", rels[i], linked[i]);
+	fprintf(stderr, "%-*s %12s %9s %7s\n", (int)width, "document", "bytes", "relations",
+		"linked");
+	for (size_t i = 0; i < job->n_rows; i++) {
+		const doc_stat *r = &job->rows[i];
+		size_t len = strlen(r->name);
+		cli_put_text(stderr, r->name);
+		fprintf(stderr, "%*s %12zu %9zu %7zu\n", len < width ? (int)(width - len) : 0, "",
+			r->bytes, r->relations, r->linked);
+		total += r->bytes;
+		rels += r->relations;
 	}
 	char docs[32];
-	snprintf(docs, sizeof(docs), "%zu document%s", np, np == 1 ? "" : "s");
-	fprintf(stderr, "%-*s %12lld %9zu %7zu\n", (int)width, docs, total, c->n_relations,
-		all_linked);
-	ent_map_release(&row);
-	ent_map_release(&seen);
-	free(rels);
-	free(linked);
-	ent_paths_free(paths, np);
+	snprintf(docs, sizeof(docs), "%zu document%s", job->n_rows, job->n_rows == 1 ? "" : "s");
+	fprintf(stderr, "%-*s %12zu %9zu %7zu\n", (int)width, docs, total, rels,
+		job->n_linked);
 }
 
 /* ---- end of --stats ---- */
 
-static int run(char **operands, size_t n, const cli_opts *o,
-	       ent_extract_format format, int stats)
+static ent_status stream_document(ent_document *d, void *ctx, ent_error *err)
 {
-	ent_extractor *ex;
-	extract_job job;
+	extract_job *job = ctx;
+	ent_status st = ent_stream_write(job->stream, d, err);
+
+	if (job->stats)
+		stat_document(job, d);
+	ent_document_free(d);
+	return st;
+}
+
+static ent_status write_stream(FILE *fp, const void *ctx, ent_error *err)
+{
+	extract_job *job = (extract_job *)ctx;
+	ent_status st;
+
+	job->stream = ent_stream_new(fp, job->format);
+	st = cli_each_document(job->ex, job->paths, job->n_paths, job->o, stream_document, job,
+			       err);
+	if (st == ENT_OK)
+		st = ent_stream_finish(job->stream, err);
+	ent_stream_free(job->stream);
+	job->stream = NULL;
+	return st;
+}
+
+/* --entities-only: the whole corpus, merged, as a table. */
+static ent_status write_table(FILE *fp, const void *ctx, ent_error *err)
+{
+	extract_job *job = (extract_job *)ctx;
+	ent_status st = ENT_OK;
+
+	for (size_t i = 0; i < job->n_paths && st == ENT_OK; i++) {
+		ent_document *d;
+		st = ent_extract_file(job->ex, job->paths[i], &d, err);
+		if (st == ENT_OK)
+			ent_extractor_add_document(job->ex, d);
+	}
+	if (st == ENT_OK)
+		st = ent_corpus_write(ent_extractor_corpus(job->ex), job->format, fp, err);
+	return st;
+}
+
+static int run(extract_job *job)
+{
 	ent_error err;
+	ent_status st;
+	int rc = 0;
 
 	ent_error_clear(&err);
-	if (cli_extract(operands, n, o, &ex, &err) != ENT_OK)
-		return cli_report(&err);
-	job.corpus = ent_extractor_corpus(ex);
-	job.format = format;
-	if (cli_write_output(o->output, write_corpus, &job, &err) != ENT_OK) {
-		ent_extractor_free(ex);
-		return cli_report(&err);
-	}
-	if (stats)
-		print_stats(operands, n, job.corpus);
-	ent_extractor_free(ex);
-	return 0;
+	ent_map_init(&job->linked_keys);
+	st = cli_prepare(job->operands, job->n_operands, job->o, &job->ex, &job->paths,
+			 &job->n_paths, &err);
+	if (st == ENT_OK)
+		st = cli_write_output(job->o->output,
+				      job->format == ENT_EXTRACT_ENTITIES ? write_table : write_stream,
+				      job, &err);
+	if (st != ENT_OK)
+		rc = cli_report(&err);
+	else if (job->stats)
+		print_stats(job);
+	for (size_t i = 0; i < job->n_rows; i++)
+		free(job->rows[i].name);
+	free(job->rows);
+	ent_map_release(&job->linked_keys);
+	ent_paths_free(job->paths, job->n_paths);
+	ent_extractor_free(job->ex);
+	return rc;
 }
 
 int cmd_extract(int argc, char **argv)
@@ -166,6 +213,7 @@ int cmd_extract(int argc, char **argv)
 		{ NULL, 0, NULL, 0 }
 	};
 	ent_extract_format format = ENT_EXTRACT_JSONL;
+	extract_job job;
 	cli_opts o;
 	int c, rc = CLI_CONTINUE, stats = 0;
 
@@ -173,7 +221,7 @@ int cmd_extract(int argc, char **argv)
 	optind = 1;
 	opterr = 0;
 	while (rc == CLI_CONTINUE &&
-	       (c = getopt_long(argc, argv, ":hqo:", longopts, NULL)) != -1) {
+	       (c = getopt_long(argc, argv, ":hqo:j:", longopts, NULL)) != -1) {
 		if (c == OPT_ENTITIES) {
 			format = ENT_EXTRACT_ENTITIES;
 		} else if (c == OPT_STATS) {
@@ -192,8 +240,15 @@ int cmd_extract(int argc, char **argv)
 	if (rc == CLI_CONTINUE) {
 		if (optind >= argc)
 			rc = cli_usage_error("extract", "no input given");
-		else
-			rc = run(argv + optind, (size_t)(argc - optind), &o, format, stats);
+		else {
+			memset(&job, 0, sizeof(job));
+			job.operands = argv + optind;
+			job.n_operands = (size_t)(argc - optind);
+			job.o = &o;
+			job.format = format;
+			job.stats = stats;
+			rc = run(&job);
+		}
 	}
 	cli_opts_release(&o);
 	return rc;

@@ -979,7 +979,7 @@ int cmd_query(int argc, char **argv)
 	optind = 1;
 	opterr = 0;
 	while (rc == CLI_CONTINUE &&
-	       (c = getopt_long(argc, argv, ":hqo:", longopts, NULL)) != -1) {
+	       (c = getopt_long(argc, argv, ":hqo:j:", longopts, NULL)) != -1) {
 		if (c == OPT_JSON || c == OPT_EVIDENCE || c == OPT_RELATION ||
 		    c == OPT_DIRECTION)
 			rc = query_option(c, &q);

@@ -379,7 +379,7 @@ int cmd_render(int argc, char **argv)
 	optind = 1;
 	opterr = 0;
 	while (status == CLI_CONTINUE &&
-	       (c = getopt_long(argc, argv, ":hqo:T:", longopts, NULL)) != -1) {
+	       (c = getopt_long(argc, argv, ":hqo:j:T:", longopts, NULL)) != -1) {
 		if (c == 'T' || (c >= OPT_LAYOUT && c <= OPT_TIMEOUT))
 			status = render_option(c, &rc.opt);
 		else if (CLI_IS_VIEW_OPTION(c))

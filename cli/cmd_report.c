@@ -203,7 +203,7 @@ int cmd_report(int argc, char **argv)
 	optind = 1;
 	opterr = 0;
 	while (rc == CLI_CONTINUE &&
-	       (c = getopt_long(argc, argv, ":hqo:", longopts, NULL)) != -1) {
+	       (c = getopt_long(argc, argv, ":hqo:j:", longopts, NULL)) != -1) {
 		if (CLI_IS_VIEW_OPTION(c))
 			rc = cli_view_option(c, optarg, &view, "report");
 		else if ((rc = report_option(c, &ro)) == -2)

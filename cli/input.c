@@ -46,45 +46,52 @@ static ent_status check_output(const cli_opts *o, char *const *inputs,
 	return ENT_OK;
 }
 
-static ent_status add_documents(ent_extractor *ex, char *const *paths,
-				size_t n, const cli_opts *o, ent_error *err)
+ent_status cli_prepare(char *const *operands, size_t n, const cli_opts *o,
+		       ent_extractor **ex, char ***paths, size_t *n_paths,
+		       ent_error *err)
 {
-	int progress = !o->quiet && isatty(STDERR_FILENO);
-	ent_status st = ENT_OK;
+	ent_status st;
 
-	for (size_t i = 0; i < n && st == ENT_OK; i++) {
-		if (progress)
-			fprintf(stderr, "\rentente: extracting %zu/%zu docs\xe2\x80\xa6",
-				i + 1, n);
-		st = ent_extractor_add_file(ex, paths[i], err);
+	*ex = NULL;
+	st = ent_paths_expand((const char *const *)operands, n, paths, n_paths, err);
+	if (st != ENT_OK)
+		return st;
+	st = check_output(o, *paths, *n_paths, err);
+	if (st == ENT_OK) {
+		*ex = ent_extractor_new();
+		for (size_t i = 0; i < o->n_gazetteers && st == ENT_OK; i++)
+			st = ent_extractor_load_gazetteer(*ex, o->gazetteers[i], err);
 	}
-	if (progress)
-		fputs("\r\033[K", stderr); /* clear the progress line */
+	if (st != ENT_OK) {
+		ent_extractor_free(*ex);
+		ent_paths_free(*paths, *n_paths);
+		*ex = NULL;
+		*paths = NULL;
+		*n_paths = 0;
+	}
 	return st;
+}
+
+static ent_status to_corpus(ent_document *d, void *ctx, ent_error *err)
+{
+	(void)err;
+	ent_extractor_add_document(ctx, d);
+	return ENT_OK;
 }
 
 ent_status cli_extract(char *const *operands, size_t n, const cli_opts *o,
 		       ent_extractor **out, ent_error *err)
 {
-	char **paths = NULL;
-	size_t n_paths = 0;
-	ent_extractor *ex = NULL;
+	char **paths;
+	size_t n_paths;
+	ent_extractor *ex;
 	ent_status st;
 
 	*out = NULL;
-	st = ent_paths_expand((const char *const *)operands, n, &paths,
-			      &n_paths, err);
+	st = cli_prepare(operands, n, o, &ex, &paths, &n_paths, err);
 	if (st != ENT_OK)
 		return st;
-	st = check_output(o, paths, n_paths, err);
-	if (st != ENT_OK)
-		goto done;
-	ex = ent_extractor_new();
-	for (size_t i = 0; i < o->n_gazetteers && st == ENT_OK; i++)
-		st = ent_extractor_load_gazetteer(ex, o->gazetteers[i], err);
-	if (st == ENT_OK)
-		st = add_documents(ex, paths, n_paths, o, err);
-done:
+	st = cli_each_document(ex, paths, n_paths, o, to_corpus, ex, err);
 	ent_paths_free(paths, n_paths);
 	if (st != ENT_OK) {
 		ent_extractor_free(ex);
@@ -92,6 +99,31 @@ done:
 	}
 	*out = ex;
 	return ENT_OK;
+}
+
+static ent_status to_builder(ent_document *d, void *ctx, ent_error *err)
+{
+	(void)err;
+	ent_graph_builder_add(ctx, &d->corpus);
+	ent_document_free(d);
+	return ENT_OK;
+}
+
+ent_status cli_build_graph(char *const *operands, size_t n, const cli_opts *o,
+			   ent_graph_builder *b, ent_error *err)
+{
+	char **paths;
+	size_t n_paths;
+	ent_extractor *ex;
+	ent_status st;
+
+	st = cli_prepare(operands, n, o, &ex, &paths, &n_paths, err);
+	if (st != ENT_OK)
+		return st;
+	st = cli_each_document(ex, paths, n_paths, o, to_builder, b, err);
+	ent_paths_free(paths, n_paths);
+	ent_extractor_free(ex);
+	return st;
 }
 
 static int has_suffix(const char *s, const char *suffix)
@@ -128,7 +160,6 @@ static int is_graphml(const char *path)
 ent_status cli_load_graph(char *const *operands, size_t n, const cli_opts *o,
 			  ent_graph **out, ent_error *err)
 {
-	ent_extractor *ex;
 	ent_graph *g;
 	ent_status st;
 
@@ -139,11 +170,12 @@ ent_status cli_load_graph(char *const *operands, size_t n, const cli_opts *o,
 			return st;
 		g = ent_graph_read_graphml(operands[0], err);
 	} else {
-		st = cli_extract(operands, n, o, &ex, err);
+		ent_graph_builder *b = ent_graph_builder_new(ENT_EVIDENCE_DEFAULT);
+		st = cli_build_graph(operands, n, o, b, err);
+		g = st == ENT_OK ? ent_graph_builder_graph(b, err) : NULL;
+		ent_graph_builder_free(b);
 		if (st != ENT_OK)
 			return st;
-		g = ent_graph_from_corpus(ent_extractor_corpus(ex), err);
-		ent_extractor_free(ex);
 	}
 	if (!g)
 		return err->code != ENT_OK

@@ -66,6 +66,15 @@ int cli_common_option(int c, char *const argv[], cli_opts *o,
 			return cli_usage_error(cmd, "option '-o' needs a file name");
 		o->output = optarg;
 		return CLI_CONTINUE;
+	case 'j': {
+		char *end;
+		long n = strtol(optarg, &end, 10);
+		if (end == optarg || *end || n < 1 || n > 256)
+			return cli_usage_error(cmd, "option '-j' needs a number of threads "
+					       "from 1 to 256, not '%s'", optarg);
+		o->jobs = (int)n;
+		return CLI_CONTINUE;
+	}
 	case CLI_OPT_GAZETTEER:
 		o->gazetteers = ent_xrealloc(o->gazetteers, (o->n_gazetteers + 1) *
 							       sizeof(*o->gazetteers));

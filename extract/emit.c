@@ -1,7 +1,8 @@
 /*
- * Writing a corpus: JSON Lines (the contract ../shared/eval/score reads)
- * and a TSV table for spreadsheets and shell tools. Entities first, with
- * ids e1..eN in corpus order, then relations in document order.
+ * Writing extractions: JSON Lines (the contract ../shared/eval/score reads)
+ * and a TSV table for spreadsheets and shell tools, either streamed one
+ * document at a time (ent_stream) or for a whole corpus (entities first,
+ * ids e1..eN in corpus order, then relations in document order).
  */
 #include <errno.h>
 #include <string.h>
@@ -24,11 +25,10 @@ static void jsonl_entity(ent_buf *b, const ent_entity *e, size_t id)
 	ent_buf_printf(b, "],\"mentions\":%zu}\n", e->mentions);
 }
 
-static void jsonl_relation(ent_buf *b, const ent_relation *r)
+static void jsonl_relation(ent_buf *b, const ent_relation *r, size_t sid, size_t oid)
 {
 	ent_buf_printf(b, "{\"kind\":\"relation\",\"subject\":\"e%zu\",\"relation\":\"%s\","
-		       "\"object\":\"e%zu\",\"year\":", r->subject + 1, ent_rel_name(r->rel),
-		       r->object + 1);
+		       "\"object\":\"e%zu\",\"year\":", sid + 1, ent_rel_name(r->rel), oid + 1);
 	if (r->year)
 		ent_buf_printf(b, "%d", r->year);
 	else
@@ -80,6 +80,10 @@ static void tsv_relation(ent_buf *b, const ent_corpus *c, const ent_relation *r)
 	ent_buf_addc(b, '\n');
 }
 
+static const char tsv_header[] =
+	"# kind\tid|subject|doc\ttype|relation|bytes\tname|object|sentences\t"
+	"aliases|year|words\tmentions|doc\tline\tevidence\n";
+
 static int flush(ent_buf *b, FILE *out)
 {
 	int ok = fwrite(b->data, 1, b->len, out) == b->len;
@@ -116,23 +120,26 @@ static void table_entities(ent_buf *b, const ent_corpus *c)
 
 /* Each relation as a reader checks it: the claim, its flags and year, the
  * rule that made it, and where it was read. */
+static void explain_relation(ent_buf *b, const ent_corpus *c, const ent_relation *r)
+{
+	tsv_field(b, c->entities[r->subject].name);
+	ent_buf_printf(b, " --%s--> ", ent_rel_name(r->rel));
+	tsv_field(b, c->entities[r->object].name);
+	if (r->year)
+		ent_buf_printf(b, " [%d]", r->year);
+	if (r->flags & ENT_RELF_HEDGED)
+		ent_buf_adds(b, " (hedged)");
+	if (r->flags & ENT_RELF_RESOLVED)
+		ent_buf_adds(b, " (subject resolved from context)");
+	ent_buf_printf(b, "\n    rule %s, %s:%ld\n    ", r->ev.rule, r->ev.doc, r->ev.line);
+	tsv_field(b, r->ev.sentence);
+	ent_buf_adds(b, "\n");
+}
+
 static void explain_relations(ent_buf *b, const ent_corpus *c)
 {
-	for (size_t i = 0; i < c->n_relations; i++) {
-		const ent_relation *r = &c->relations[i];
-		tsv_field(b, c->entities[r->subject].name);
-		ent_buf_printf(b, " --%s--> ", ent_rel_name(r->rel));
-		tsv_field(b, c->entities[r->object].name);
-		if (r->year)
-			ent_buf_printf(b, " [%d]", r->year);
-		if (r->flags & ENT_RELF_HEDGED)
-			ent_buf_adds(b, " (hedged)");
-		if (r->flags & ENT_RELF_RESOLVED)
-			ent_buf_adds(b, " (subject resolved from context)");
-		ent_buf_printf(b, "\n    rule %s, %s:%ld\n    ", r->ev.rule, r->ev.doc, r->ev.line);
-		tsv_field(b, r->ev.sentence);
-		ent_buf_adds(b, "\n");
-	}
+	for (size_t i = 0; i < c->n_relations; i++)
+		explain_relation(b, c, &c->relations[i]);
 	ent_buf_printf(b, "%zu relations\n", c->n_relations);
 }
 
@@ -157,8 +164,7 @@ ent_status ent_corpus_write(const ent_corpus *c, ent_extract_format fmt,
 	ent_buf_init(&b);
 	ent_buf_add(&b, "", 0);
 	if (fmt == ENT_EXTRACT_TSV)
-		ent_buf_adds(&b, "# kind\tid|subject\ttype|relation\tname|object\taliases|year\t"
-				 "mentions|doc\tline\tevidence\n");
+		ent_buf_adds(&b, tsv_header);
 	for (size_t i = 0; i < c->n_entities && ok; i++) {
 		if (fmt == ENT_EXTRACT_JSONL)
 			jsonl_entity(&b, &c->entities[i], i);
@@ -169,7 +175,8 @@ ent_status ent_corpus_write(const ent_corpus *c, ent_extract_format fmt,
 	}
 	for (size_t i = 0; i < c->n_relations && ok; i++) {
 		if (fmt == ENT_EXTRACT_JSONL)
-			jsonl_relation(&b, &c->relations[i]);
+			jsonl_relation(&b, &c->relations[i], c->relations[i].subject,
+				       c->relations[i].object);
 		else
 			tsv_relation(&b, c, &c->relations[i]);
 		if (b.len > 65536)
@@ -179,6 +186,131 @@ ent_status ent_corpus_write(const ent_corpus *c, ent_extract_format fmt,
 		ok = flush(&b, out);
 	ent_buf_release(&b);
 	if (!ok || ferror(out))
+		return ent_error_set(err, ENT_ERR_OUTPUT, "", 0, "write error: %s",
+				     strerror(errno ? errno : EIO));
+	return ENT_OK;
+}
+
+/* ---- streaming, one document at a time ---- */
+
+struct ent_stream {
+	FILE *out;
+	ent_extract_format fmt;
+	ent_map ids;       /* entity key -> id */
+	size_t n_ids;
+	size_t n_relations;
+	size_t *local;     /* the current document's entity -> id */
+	size_t cap_local;
+	ent_buf b;
+	int started;
+};
+
+ent_stream *ent_stream_new(FILE *out, ent_extract_format fmt)
+{
+	ent_stream *s = ent_xcalloc(1, sizeof(*s));
+
+	s->out = out;
+	s->fmt = fmt;
+	ent_map_init(&s->ids);
+	ent_buf_init(&s->b);
+	ent_buf_add(&s->b, "", 0);
+	return s;
+}
+
+void ent_stream_free(ent_stream *s)
+{
+	if (!s)
+		return;
+	ent_map_release(&s->ids);
+	ent_buf_release(&s->b);
+	free(s->local);
+	free(s);
+}
+
+static ent_status stream_flush(ent_stream *s, ent_error *err)
+{
+	if (!flush(&s->b, s->out) || ferror(s->out))
+		return ent_error_set(err, ENT_ERR_OUTPUT, "", 0, "write error: %s",
+				     strerror(errno ? errno : EIO));
+	return ENT_OK;
+}
+
+/* The stream-wide id of each entity of the document, new ones numbered
+ * in order of appearance. */
+static void stream_ids(ent_stream *s, const ent_corpus *c)
+{
+	ENT_GROW(s->local, s->cap_local, c->n_entities + 1);
+	for (size_t i = 0; i < c->n_entities; i++) {
+		const char *key = c->entities[i].key;
+		size_t *have = ent_map_get(&s->ids, key);
+		if (!have) {
+			ent_map_put(&s->ids, key, s->n_ids);
+			s->local[i] = s->n_ids++;
+		} else {
+			s->local[i] = *have;
+		}
+	}
+}
+
+static void stream_document(ent_stream *s, const ent_document *d)
+{
+	const ent_corpus *c = &d->corpus;
+
+	if (s->fmt == ENT_EXTRACT_JSONL) {
+		ent_buf_adds(&s->b, "{\"kind\":\"document\",\"doc\":");
+		ent_json_string(&s->b, d->name);
+		ent_buf_printf(&s->b, ",\"bytes\":%zu,\"sentences\":%zu,\"words\":%zu,"
+			       "\"entities\":%zu,\"relations\":%zu}\n", d->bytes, d->sentences,
+			       d->words, c->n_entities, c->n_relations);
+	} else if (s->fmt == ENT_EXTRACT_TSV) {
+		ent_buf_adds(&s->b, "document\t");
+		tsv_field(&s->b, d->name);
+		ent_buf_printf(&s->b, "\t%zu\t%zu\t%zu\n", d->bytes, d->sentences, d->words);
+	}
+}
+
+ent_status ent_stream_write(ent_stream *s, const ent_document *d, ent_error *err)
+{
+	const ent_corpus *c = &d->corpus;
+
+	if (!s->started && s->fmt == ENT_EXTRACT_TSV)
+		ent_buf_adds(&s->b, tsv_header);
+	s->started = 1;
+	stream_ids(s, c);
+	stream_document(s, d);
+	for (size_t i = 0; i < c->n_entities; i++) {
+		if (s->fmt == ENT_EXTRACT_JSONL)
+			jsonl_entity(&s->b, &c->entities[i], s->local[i]);
+		else if (s->fmt == ENT_EXTRACT_TSV)
+			tsv_entity(&s->b, &c->entities[i], s->local[i]);
+		if (s->b.len > 65536 && stream_flush(s, err) != ENT_OK)
+			return err->code;
+	}
+	for (size_t i = 0; i < c->n_relations; i++) {
+		const ent_relation *r = &c->relations[i];
+		if (s->fmt == ENT_EXTRACT_JSONL)
+			jsonl_relation(&s->b, r, s->local[r->subject], s->local[r->object]);
+		else if (s->fmt == ENT_EXTRACT_TSV)
+			tsv_relation(&s->b, c, r);
+		else
+			explain_relation(&s->b, c, r);
+		if (s->b.len > 65536 && stream_flush(s, err) != ENT_OK)
+			return err->code;
+	}
+	s->n_relations += c->n_relations;
+	return s->b.len > 65536 ? stream_flush(s, err) : ENT_OK;
+}
+
+ent_status ent_stream_finish(ent_stream *s, ent_error *err)
+{
+	if (!s->started && s->fmt == ENT_EXTRACT_TSV)
+		ent_buf_adds(&s->b, tsv_header);
+	s->started = 1;
+	if (s->fmt == ENT_EXTRACT_EXPLAIN)
+		ent_buf_printf(&s->b, "%zu relations\n", s->n_relations);
+	if (stream_flush(s, err) != ENT_OK)
+		return err->code;
+	if (fflush(s->out) != 0)
 		return ent_error_set(err, ENT_ERR_OUTPUT, "", 0, "write error: %s",
 				     strerror(errno ? errno : EIO));
 	return ENT_OK;

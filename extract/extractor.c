@@ -33,6 +33,7 @@ ent_extractor *ent_extractor_new(void)
 	must_load(ent_lexicon_load(&ex->lex, ent_data_lexicon, "lexicon", &err), "lexicon");
 	ex->set = ent_entity_set_new();
 	ex->dirty = 1;
+	ent_markup_init();
 	return ex;
 }
 

@@ -120,6 +120,9 @@ typedef struct ent_doc {
 typedef enum ent_markup {
 	ENT_MARKUP_NONE, ENT_MARKUP_HTML, ENT_MARKUP_XML, ENT_MARKUP_MARKDOWN
 } ent_markup;
+/* Set libxml2 up for every thread (idempotent); the extractor calls it
+ * on the thread that creates it. */
+void ent_markup_init(void);
 /* What the document is, judged by its first bytes. */
 ent_markup ent_markup_sniff(const char *data, size_t len);
 /* Its text (malloc'ed), blocks separated by blank lines. Malformed XML is

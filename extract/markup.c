@@ -26,11 +26,13 @@
  * Windows-1252 characters browsers show for them, and U+00A0 becomes a
  * space.
  */
+#include <pthread.h>
 #include <stddef.h>
 #include <string.h>
 
 #include <libxml/HTMLparser.h>
 #include <libxml/parser.h>
+#include <libxml/parserInternals.h>
 #include <libxml/xmlerror.h>
 
 #include "internal.h"
@@ -216,12 +218,34 @@ static int is_furniture(xmlNode *n)
 	return drop;
 }
 
+/* Parser contexts of ours carry this mark in _private. */
+static char ours;
+static xmlExternalEntityLoader host_loader;
+
+/* Our parses load nothing from outside the document: no external entity,
+ * no DTD, whatever the document says. Other parses in the process (the
+ * program that links us) keep the loader they had. */
 static xmlParserInputPtr refuse_entity(const char *url, const char *id, xmlParserCtxtPtr ctx)
 {
-	(void)url;
-	(void)id;
-	(void)ctx;
-	return NULL;
+	if (!ctx || ctx->_private == &ours || !host_loader)
+		return NULL;
+	return host_loader(url, id, ctx);
+}
+
+/* Once per process, before any thread parses: libxml2's global state and
+ * its entity loader are process-wide. */
+static pthread_once_t markup_once = PTHREAD_ONCE_INIT;
+
+static void markup_init(void)
+{
+	xmlInitParser();
+	host_loader = xmlGetExternalEntityLoader();
+	xmlSetExternalEntityLoader(refuse_entity);
+}
+
+void ent_markup_init(void)
+{
+	pthread_once(&markup_once, markup_init);
 }
 
 /* The first error libxml2 reports during one parse. */
@@ -593,6 +617,7 @@ static xmlDocPtr parse_html(const char *data, size_t len)
 
 	if (!ctxt)
 		return NULL;
+	ctxt->_private = &ours;
 	htmlCtxtUseOptions(ctxt, HTML_PARSE_RECOVER | HTML_PARSE_NONET | HTML_PARSE_NOERROR |
 					 HTML_PARSE_NOWARNING);
 	/* keep line numbers past 65535 (text nodes keep them in psvi);
@@ -602,6 +627,27 @@ static xmlDocPtr parse_html(const char *data, size_t len)
 	d = ctxt->myDoc;
 	ctxt->myDoc = NULL;
 	htmlFreeParserCtxt(ctxt);
+	return d;
+}
+
+static xmlDocPtr parse_xml(const char *data, size_t len)
+{
+	xmlParserCtxtPtr ctxt = xmlCreateMemoryParserCtxt(data, (int)len);
+	xmlDocPtr d;
+
+	if (!ctxt)
+		return NULL;
+	ctxt->_private = &ours;
+	xmlCtxtUseOptions(ctxt, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
+					XML_PARSE_BIG_LINES);
+	xmlParseDocument(ctxt);
+	d = ctxt->myDoc;
+	ctxt->myDoc = NULL;
+	if (d && !ctxt->wellFormed) {
+		xmlFreeDoc(d);
+		d = NULL;
+	}
+	xmlFreeParserCtxt(ctxt);
 	return d;
 }
 
@@ -619,14 +665,12 @@ ent_status ent_markup_text(const char *doc, const char *data, size_t len, ent_ma
 		return ent_markdown_text(data, len, text, text_len);
 	if (len > (size_t)INT32_MAX / 2)
 		return ent_error_set(err, ENT_ERR_LIMIT, doc, 0, "document too large to parse");
-	xmlSetExternalEntityLoader(refuse_entity);
-	xmlSetStructuredErrorFunc(&pe, on_error);
+	ent_markup_init();
+	xmlSetStructuredErrorFunc(&pe, on_error); /* per thread */
 	if (kind == ENT_MARKUP_HTML)
 		d = parse_html(data, len);
 	else
-		d = xmlReadMemory(data, (int)len, NULL, NULL,
-				  XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
-					  XML_PARSE_BIG_LINES);
+		d = parse_xml(data, len);
 	xmlSetStructuredErrorFunc(NULL, NULL);
 	if (!d || (kind == ENT_MARKUP_XML && pe.fatal)) {
 		if (d)

@@ -25,7 +25,7 @@
 /* The attributes entente writes, in the order they are written. */
 static const char *const node_strs[] = { "name", "key", "type", "aliases" };
 static const char *const edge_strs[] = { "relation", "years", "doc",
-					 "evidence", "rule" };
+					 "evidence", "rule", "more_evidence" };
 #define N_NODE_STRS (sizeof(node_strs) / sizeof(node_strs[0]))
 #define N_EDGE_STRS (sizeof(edge_strs) / sizeof(edge_strs[0]))
 #define VERSION_ATTR "entente_version"
@@ -47,15 +47,17 @@ static const char *edge_str(const ent_edge *e, size_t k)
 	case 1: return e->years;
 	case 2: return e->doc;
 	case 3: return e->evidence;
-	default: return e->rule;
+	case 4: return e->rule;
+	default: return e->more ? e->more : "";
 	}
 }
 
 /* A copy of `s` that any XML parser accepts: C0 and C1 control characters
- * (tab and newline included, which XML would fold anyway) become spaces,
+ * become spaces (but for tab and newline when `layout` is set: element
+ * text keeps them, and they separate the records of more_evidence),
  * invalid UTF-8 and the non-characters U+FFFE/U+FFFF become U+FFFD.
  * Free with free(). */
-static char *xml_sanitize(const char *s)
+static char *xml_sanitize(const char *s, int layout)
 {
 	const unsigned char *p = (const unsigned char *)s;
 	ent_buf b;
@@ -68,7 +70,8 @@ static char *xml_sanitize(const char *s)
 		if (n == 0) {
 			ent_buf_adds(&b, "\xEF\xBF\xBD");
 			n = 1;
-		} else if (cp < 0x20 || (cp >= 0x7F && cp <= 0x9F)) {
+		} else if ((cp < 0x20 && !(layout && (cp == '\t' || cp == '\n'))) ||
+			   (cp >= 0x7F && cp <= 0x9F)) {
 			ent_buf_addc(&b, ' ');
 		} else if (cp == 0xFFFE || cp == 0xFFFF) {
 			ent_buf_adds(&b, "\xEF\xBF\xBD");
@@ -93,7 +96,8 @@ static igraph_error_t set_strings(igraph_t *w, const ent_graph *g, int edges,
 		return rc;
 	for (size_t i = 0; i < n && !rc; i++) {
 		char *s = xml_sanitize(edges ? edge_str(&g->edges[i], k)
-					     : node_str(&g->nodes[i], k));
+					     : node_str(&g->nodes[i], k),
+				       edges && k == N_EDGE_STRS - 1);
 		rc = igraph_strvector_set(&sv, (igraph_integer_t)i, s);
 		free(s);
 	}
@@ -271,7 +275,8 @@ static ent_status check_schema(const igraph_t *r, const char *file,
 		st = need_attr(r, V, node_strs[k], S, file, err);
 	if (!st)
 		st = need_attr(r, V, "mentions", N, file, err);
-	for (size_t k = 0; k < N_EDGE_STRS && !st; k++)
+	/* all but more_evidence, which older files lack */
+	for (size_t k = 0; k + 1 < N_EDGE_STRS && !st; k++)
 		st = need_attr(r, E, edge_strs[k], S, file, err);
 	if (!st)
 		st = need_attr(r, E, "weight", N, file, err);
@@ -340,6 +345,8 @@ static ent_status read_edges(const igraph_t *r, ent_edge *edges, size_t m,
 {
 	int has_hedged = igraph_cattribute_has_attr(r, IGRAPH_ATTRIBUTE_EDGE,
 						    "hedged");
+	int has_more = igraph_cattribute_has_attr(r, IGRAPH_ATTRIBUTE_EDGE,
+						  "more_evidence");
 
 	for (size_t i = 0; i < m; i++) {
 		igraph_integer_t e = (igraph_integer_t)i, from, to;
@@ -350,6 +357,7 @@ static ent_status read_edges(const igraph_t *r, ent_edge *edges, size_t m,
 		ed->doc = ent_xstrdup(EAS(r, "doc", e));
 		ed->evidence = ent_xstrdup(EAS(r, "evidence", e));
 		ed->rule = ent_xstrdup(EAS(r, "rule", e));
+		ed->more = ent_xstrdup(has_more ? EAS(r, "more_evidence", e) : "");
 		if (igraph_edge(r, e, &from, &to))
 			return ent_ig_error(err, ENT_ERR_INPUT, file, "bad edge");
 		if (ent_rel_parse(rel, &ed->rel) != 0)

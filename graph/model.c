@@ -2,15 +2,8 @@
  * The graph model: nodes and merged edges held as plain C arrays (what the
  * rest of entente reads), mirrored by a directed igraph graph (what the
  * analyses run on) and indexed by normalised name for lookups.
- *
- * Building from a corpus merges every relation with the same (subject,
- * relation, object) into one edge: weight counts them, years collects
- * their distinct non-zero years, and the first in corpus order is kept as
- * the evidence shown, and hedged counts those stated only as intention or
- * proposal. Symmetric relations are stored with from < to;
- * self-loops carry no information and are dropped. Sorting makes the
- * whole construction O(R log R) for R relations, independent of the
- * order the extractor produced.
+ * Graphs are made by build.c (from documents) and graphml.c (from a
+ * file); both end in ent_graph_assemble().
  */
 #include <limits.h>
 #include <stdint.h>
@@ -19,38 +12,6 @@
 
 #include "ig.h"
 #include "model.h"
-
-/* One relation of the corpus, oriented and numbered for merging. */
-typedef struct rel_ref {
-	size_t from;
-	size_t to;
-	ent_rel rel;
-	size_t pos; /* index in the corpus: earlier evidence first */
-} rel_ref;
-
-static int rel_ref_cmp(const void *pa, const void *pb)
-{
-	const rel_ref *a = pa, *b = pb;
-
-	if (a->from != b->from)
-		return a->from < b->from ? -1 : 1;
-	if (a->to != b->to)
-		return a->to < b->to ? -1 : 1;
-	if (a->rel != b->rel)
-		return a->rel < b->rel ? -1 : 1;
-	return (a->pos > b->pos) - (a->pos < b->pos);
-}
-
-static int int_cmp(const void *pa, const void *pb)
-{
-	int a = *(const int *)pa, b = *(const int *)pb;
-	return (a > b) - (a < b);
-}
-
-static char *dup_or_empty(const char *s)
-{
-	return ent_xstrdup(s ? s : "");
-}
 
 void ent_graph_items_free(ent_node *nodes, size_t n_nodes, ent_edge *edges,
 			  size_t n_edges)
@@ -65,6 +26,7 @@ void ent_graph_items_free(ent_node *nodes, size_t n_nodes, ent_edge *edges,
 		free((void *)edges[i].doc);
 		free((void *)edges[i].evidence);
 		free((void *)edges[i].rule);
+		free((void *)edges[i].more);
 	}
 	free(nodes);
 	free(edges);
@@ -83,143 +45,6 @@ int ent_alias_next(const char *aliases, size_t *pos, const char **s,
 	*len = strcspn(p, "|");
 	*pos = (size_t)(p - aliases) + *len;
 	return 1;
-}
-
-/* Aliases are stored "|"-joined, so a '|' inside one would split it. */
-static char *join_aliases(const ent_entity *e)
-{
-	ent_buf b;
-
-	ent_buf_init(&b);
-	for (size_t i = 0; i < e->n_aliases; i++) {
-		const char *a = e->aliases[i];
-		if (!a || !*a)
-			continue;
-		if (b.len)
-			ent_buf_addc(&b, '|');
-		for (; *a; a++)
-			ent_buf_addc(&b, *a == '|' ? ' ' : *a);
-	}
-	return ent_buf_detach(&b);
-}
-
-static void node_from_entity(ent_node *n, const ent_entity *e)
-{
-	n->name = dup_or_empty(e->name);
-	n->key = dup_or_empty(e->key);
-	n->type = e->type;
-	n->aliases = join_aliases(e);
-	n->mentions = e->mentions > (size_t)LONG_MAX ? LONG_MAX : (long)e->mentions;
-}
-
-/* The sorted, ";"-joined distinct non-zero years of run[0..k). */
-static char *join_years(const ent_corpus *c, const rel_ref *run, size_t k)
-{
-	int *years = ent_xmalloc(k * sizeof(*years));
-	size_t n = 0;
-	ent_buf b;
-
-	for (size_t i = 0; i < k; i++)
-		if (c->relations[run[i].pos].year != 0)
-			years[n++] = c->relations[run[i].pos].year;
-	qsort(years, n, sizeof(*years), int_cmp);
-	ent_buf_init(&b);
-	for (size_t i = 0; i < n; i++) {
-		if (i > 0 && years[i] == years[i - 1])
-			continue;
-		ent_buf_printf(&b, "%s%d", b.len ? ";" : "", years[i]);
-	}
-	free(years);
-	return ent_buf_detach(&b);
-}
-
-/* One edge from a run of k equal (from, to, rel) references, the first
- * being the earliest in the corpus. */
-static void edge_from_run(ent_edge *e, const ent_corpus *c,
-			  const rel_ref *run, size_t k)
-{
-	const ent_evidence *ev = &c->relations[run[0].pos].ev;
-
-	e->from = run[0].from;
-	e->to = run[0].to;
-	e->rel = run[0].rel;
-	e->weight = k > (size_t)LONG_MAX ? LONG_MAX : (long)k;
-	e->hedged = 0;
-	for (size_t i = 0; i < k && e->hedged < e->weight; i++)
-		e->hedged += (c->relations[run[i].pos].flags & ENT_RELF_HEDGED) != 0;
-	e->years = join_years(c, run, k);
-	e->doc = dup_or_empty(ev->doc);
-	e->line = ev->line;
-	e->evidence = dup_or_empty(ev->sentence);
-	e->rule = dup_or_empty(ev->rule);
-}
-
-/* Orient and check the corpus relations; self-loops are left out.
- * Returns the number kept, or (size_t)-1 after filling `err`. */
-static size_t collect_relations(const ent_corpus *c, rel_ref *refs,
-				ent_error *err)
-{
-	size_t n = 0;
-
-	for (size_t i = 0; i < c->n_relations; i++) {
-		const ent_relation *r = &c->relations[i];
-		size_t a = r->subject, b = r->object;
-		if (a >= c->n_entities || b >= c->n_entities ||
-		    (unsigned)r->rel >= ENT_REL_COUNT) {
-			ent_error_set(err, ENT_ERR_INPUT, "", 0,
-				      "relation %zu: entity or relation out of range", i);
-			return (size_t)-1;
-		}
-		if (a == b)
-			continue;
-		if (ent_rel_symmetric(r->rel) && a > b) {
-			size_t t = a;
-			a = b;
-			b = t;
-		}
-		refs[n].from = a;
-		refs[n].to = b;
-		refs[n].rel = r->rel;
-		refs[n].pos = i;
-		n++;
-	}
-	return n;
-}
-
-ent_graph *ent_graph_from_corpus(const ent_corpus *c, ent_error *err)
-{
-	rel_ref *refs;
-	ent_node *nodes;
-	ent_edge *edges;
-	size_t n_refs, n_edges = 0;
-
-	for (size_t i = 0; i < c->n_entities; i++)
-		if ((unsigned)c->entities[i].type >= ENT_TYPE_COUNT) {
-			ent_error_set(err, ENT_ERR_INPUT, "", 0,
-				      "entity %zu: type out of range", i);
-			return NULL;
-		}
-	refs = ent_xmalloc(c->n_relations * sizeof(*refs));
-	n_refs = collect_relations(c, refs, err);
-	if (n_refs == (size_t)-1) {
-		free(refs);
-		return NULL;
-	}
-	qsort(refs, n_refs, sizeof(*refs), rel_ref_cmp);
-
-	nodes = ent_xcalloc(c->n_entities, sizeof(*nodes));
-	for (size_t i = 0; i < c->n_entities; i++)
-		node_from_entity(&nodes[i], &c->entities[i]);
-	edges = ent_xcalloc(n_refs, sizeof(*edges));
-	for (size_t i = 0, j; i < n_refs; i = j) {
-		for (j = i + 1; j < n_refs && refs[j].from == refs[i].from &&
-				refs[j].to == refs[i].to && refs[j].rel == refs[i].rel;
-		     j++)
-			;
-		edge_from_run(&edges[n_edges++], c, refs + i, j - i);
-	}
-	free(refs);
-	return ent_graph_assemble(nodes, c->n_entities, edges, n_edges, "", err);
 }
 
 /* An edge and its position before sorting, so that the sort is stable. */

@@ -646,6 +646,7 @@ static ent_graph *stage_assemble(const stage *s, ent_error *err)
 		ed->doc = dup_str(src->doc);
 		ed->evidence = dup_str(src->evidence);
 		ed->rule = dup_str(src->rule);
+		ed->more = dup_str(src->more);
 	}
 	free(slot);
 	return ent_graph_assemble(nodes, n, edges, s->n_edges, "", err);

@@ -40,12 +40,48 @@ typedef struct ent_edge {
 	long line;
 	const char *evidence;
 	const char *rule;
+	const char *more; /* the next evidence records, one per line, each
+			   * "doc TAB line TAB rule TAB sentence"; "" or NULL
+			   * when there are none */
 } ent_edge;
 
 /* Build the graph of a corpus: one node per entity, one edge per distinct
- * (subject, relation, object). Nodes are in corpus order, edges sorted by
- * (from, to, relation). Free with ent_graph_free(). NULL on failure. */
+ * (subject, relation, object). Nodes are sorted by (type, name, key),
+ * edges by (from, to, relation); each edge keeps the first
+ * ENT_EVIDENCE_DEFAULT evidence records. Free with ent_graph_free(). NULL
+ * on failure. */
 ent_graph *ent_graph_from_corpus(const ent_corpus *c, ent_error *err);
+
+/* A graph built piece by piece from documents or extraction shards, in
+ * memory that follows the graph, not the corpus: per edge a count, the
+ * hedged count, the set of years and the first `max_evidence` evidence
+ * records, "first" meaning smallest by (doc, line, sentence, rule).
+ * Entities merge by key (see ent_entity_set). Adding is commutative and
+ * associative: any order and any split of the same relations give the
+ * same graph, byte for byte. */
+#define ENT_EVIDENCE_DEFAULT 3
+typedef struct ent_graph_builder ent_graph_builder;
+ent_graph_builder *ent_graph_builder_new(size_t max_evidence);
+void ent_graph_builder_free(ent_graph_builder *b);
+/* Merge a corpus (one document or many). */
+void ent_graph_builder_add(ent_graph_builder *b, const ent_corpus *c);
+/* Merge one entity; returns its index for ent_graph_builder_relation(). */
+size_t ent_graph_builder_entity(ent_graph_builder *b, const ent_entity *e);
+/* Merge one relation between entities returned above (r->subject and
+ * r->object are ignored). */
+void ent_graph_builder_relation(ent_graph_builder *b, size_t subject,
+				size_t object, const ent_relation *r);
+/* Count documents (for summaries); extraction shards declare theirs. */
+void ent_graph_builder_count_document(ent_graph_builder *b);
+size_t ent_graph_builder_documents(const ent_graph_builder *b);
+size_t ent_graph_builder_relations(const ent_graph_builder *b);
+/* Merge an extraction shard: the JSON Lines `entente extract` writes
+ * ("-" is standard input). A malformed record is ENT_ERR_INPUT naming the
+ * file and line; what was merged before it stays merged. */
+ent_status ent_graph_builder_read_jsonl(ent_graph_builder *b, const char *path,
+					ent_error *err);
+/* The graph so far. The builder stays usable. NULL on failure. */
+ent_graph *ent_graph_builder_graph(ent_graph_builder *b, ent_error *err);
 
 /* Read a graph written by ent_graph_write_graphml(). Malformed files and
  * files without entente's attributes are rejected with ENT_ERR_INPUT;

@@ -1,0 +1,178 @@
+/*
+ * Extraction on worker threads. Workers claim documents in path order and
+ * extract each into a slot of a small ring; the calling thread takes the
+ * results out of the ring strictly in path order, so what it writes or
+ * merges is the same for any number of threads. A worker waits when it
+ * runs more than the ring ahead of the consumer, which bounds memory to a
+ * few documents per thread.
+ */
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "util.h"
+
+/* Documents in flight per thread. */
+#define RING_PER_THREAD 4
+#define MAX_THREADS 256
+
+typedef struct slot {
+	ent_document *doc;
+	ent_status st;
+	ent_error err;
+	int ready;
+} slot;
+
+typedef struct pool {
+	const ent_extractor *ex;
+	char *const *paths;
+	size_t n;
+	pthread_mutex_t mu;
+	pthread_cond_t filled;  /* a slot became ready */
+	pthread_cond_t freed;   /* the consumer took a slot, or stop */
+	size_t next;            /* next document to claim */
+	size_t taken;           /* documents the consumer took */
+	size_t ring;
+	slot *slots;            /* document i is in slots[i % ring] */
+	int stop;
+} pool;
+
+static void *worker(void *arg)
+{
+	pool *p = arg;
+
+	pthread_mutex_lock(&p->mu);
+	for (;;) {
+		while (!p->stop && p->next < p->n && p->next >= p->taken + p->ring)
+			pthread_cond_wait(&p->freed, &p->mu);
+		if (p->stop || p->next >= p->n)
+			break;
+		size_t i = p->next++;
+		pthread_mutex_unlock(&p->mu);
+		ent_document *doc = NULL;
+		ent_error err;
+		ent_error_clear(&err);
+		ent_status st = ent_extract_file(p->ex, p->paths[i], &doc, &err);
+		pthread_mutex_lock(&p->mu);
+		slot *s = &p->slots[i % p->ring];
+		s->doc = doc;
+		s->st = st;
+		s->err = err;
+		s->ready = 1;
+		pthread_cond_broadcast(&p->filled);
+	}
+	pthread_mutex_unlock(&p->mu);
+	return NULL;
+}
+
+static int threads_for(const cli_opts *o, size_t n)
+{
+	long cores = sysconf(_SC_NPROCESSORS_ONLN);
+	long t = o->jobs > 0 ? o->jobs : cores > 0 ? cores : 1;
+
+	if (t > MAX_THREADS)
+		t = MAX_THREADS;
+	if ((size_t)t > n)
+		t = (long)n;
+	return t < 1 ? 1 : (int)t;
+}
+
+static void progress(int on, size_t i, size_t n)
+{
+	if (on && (i % 8 == 0 || i + 1 == n))
+		fprintf(stderr, "\rentente: extracting %zu/%zu docs\xe2\x80\xa6", i + 1, n);
+}
+
+/* One thread: no ring, no locks. */
+static ent_status run_serial(const ent_extractor *ex, char *const *paths, size_t n,
+			     int show, cli_take_document take, void *ctx, ent_error *err)
+{
+	ent_status st = ENT_OK;
+
+	for (size_t i = 0; i < n && st == ENT_OK; i++) {
+		ent_document *doc;
+		progress(show, i, n);
+		st = ent_extract_file(ex, paths[i], &doc, err);
+		if (st == ENT_OK)
+			st = take(doc, ctx, err);
+	}
+	return st;
+}
+
+/* The consumer's side: each result in path order. */
+static ent_status consume(pool *p, int show, cli_take_document take, void *ctx,
+			  ent_error *err)
+{
+	ent_status st = ENT_OK;
+
+	for (size_t i = 0; i < p->n && st == ENT_OK; i++) {
+		slot *s = &p->slots[i % p->ring];
+		pthread_mutex_lock(&p->mu);
+		while (!s->ready)
+			pthread_cond_wait(&p->filled, &p->mu);
+		ent_document *doc = s->doc;
+		st = s->st;
+		if (st != ENT_OK)
+			*err = s->err;
+		s->doc = NULL;
+		s->ready = 0;
+		p->taken++;
+		pthread_cond_broadcast(&p->freed);
+		pthread_mutex_unlock(&p->mu);
+		progress(show, i, p->n);
+		if (st == ENT_OK)
+			st = take(doc, ctx, err);
+	}
+	return st;
+}
+
+ent_status cli_each_document(const ent_extractor *ex, char *const *paths, size_t n,
+			     const cli_opts *o, cli_take_document take, void *ctx,
+			     ent_error *err)
+{
+	int show = !o->quiet && isatty(STDERR_FILENO);
+	int nt = threads_for(o, n), started = 0;
+	pthread_t tid[MAX_THREADS];
+	ent_status st;
+	pool p;
+
+	if (nt <= 1) {
+		st = run_serial(ex, paths, n, show, take, ctx, err);
+	} else {
+		memset(&p, 0, sizeof(p));
+		p.ex = ex;
+		p.paths = paths;
+		p.n = n;
+		p.ring = (size_t)nt * RING_PER_THREAD;
+		p.slots = ent_xcalloc(p.ring, sizeof(*p.slots));
+		pthread_mutex_init(&p.mu, NULL);
+		pthread_cond_init(&p.filled, NULL);
+		pthread_cond_init(&p.freed, NULL);
+		for (int t = 0; t < nt; t++)
+			if (pthread_create(&tid[started], NULL, worker, &p) == 0)
+				started++;
+		if (started == 0) {
+			st = run_serial(ex, paths, n, show, take, ctx, err);
+		} else {
+			st = consume(&p, show, take, ctx, err);
+		}
+		pthread_mutex_lock(&p.mu);
+		p.stop = 1;
+		pthread_cond_broadcast(&p.freed);
+		pthread_mutex_unlock(&p.mu);
+		for (int t = 0; t < started; t++)
+			pthread_join(tid[t], NULL);
+		for (size_t i = 0; i < p.ring; i++)
+			ent_document_free(p.slots[i].doc);
+		free(p.slots);
+		pthread_mutex_destroy(&p.mu);
+		pthread_cond_destroy(&p.filled);
+		pthread_cond_destroy(&p.freed);
+	}
+	if (show)
+		fputs("\r\033[K", stderr); /* clear the progress line */
+	return st;
+}
