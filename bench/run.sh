@@ -11,17 +11,18 @@
 # other than a time or size limit.
 #
 # Environment:
-#   BENCH_BUDGET=285        total seconds; stages past it are skipped
+#   BENCH_BUDGET=540        total seconds; stages past it are skipped
 #   BENCH_CMD_TIMEOUT=120   seconds for any one command (the last one,
 #                           report on the large corpus, gets what is left)
 #   BENCH_SMALL_MB=5        size of the small corpus (the large one is 10x)
 #   BENCH_SEED=20240601     generator seed
+#   BENCH_MEM_MB=500        corpus for the memory figures (0 skips them)
 #   BENCH_WHITEPAPER=../shared/corpus/whitepaper.txt
 #   BENCH_KEEP=1            keep the generated inputs and outputs
 #   BENCH_NO_TIME=1         do not use /usr/bin/time (poll /proc instead)
 
 BIN=${1:-build/entente}
-BUDGET=${BENCH_BUDGET:-285}
+BUDGET=${BENCH_BUDGET:-540}
 CMD_TIMEOUT=${BENCH_CMD_TIMEOUT:-120}
 SMALL_MB=${BENCH_SMALL_MB:-5}
 SEED=${BENCH_SEED:-20240601}
@@ -290,19 +291,34 @@ fi
 
 # ------------------------------------------------------------- extract
 
-for set in $SETS; do
-	eval "b=\$BYTES_$set w=\$WORDS_$set s=\$SENTS_$set"
-	timed "extract.$set" /dev/null "$BIN" extract -q --format jsonl "$W/$set"
-	eval "T_extract_$set=\$T C_extract_$set=\$CPU ST_extract_$set=\$STATUS"
+# extract_line NAME: the figures of the last timed extraction
+extract_line() {
 	case $STATUS in
 	ok)
-		line "extract.$set" "MB/s=$(calc "$b / 1e6 / $T" | awk '{ printf "%.1f", $1 }')" \
+		line "$1" "MB/s=$(calc "$b / 1e6 / $T" | awk '{ printf "%.1f", $1 }')" \
 			"words/s=$(human "$(calc "$w / $T")")" \
 			"sentences/s=$(human "$(calc "$s / $T")")" \
 			"peak_rss_MB=$RSS seconds=$(secs "$T") cpu=$CPU" ;;
 	FAIL*) ;;
-	*) line "extract.$set" "$(unfinished)" ;;
+	*) line "$1" "$(unfinished)" ;;
 	esac
+}
+
+# Single thread (-j 1), then one thread per core (-j NCPU): the output
+# is the same, only the time differs.
+NJ=${ncpu:-1}
+for set in $SETS; do
+	eval "b=\$BYTES_$set w=\$WORDS_$set s=\$SENTS_$set"
+	timed "extract.$set" /dev/null "$BIN" extract -q -j 1 --format jsonl "$W/$set"
+	eval "T_extract_$set=\$T C_extract_$set=\$CPU ST_extract_$set=\$STATUS"
+	extract_line "extract.$set.j1"
+	[ "$NJ" -gt 1 ] || continue
+	t1=$T st1=$STATUS
+	timed "extract.$set" /dev/null "$BIN" extract -q -j "$NJ" --format jsonl "$W/$set"
+	extract_line "extract.$set.j$NJ"
+	if [ "$STATUS" = ok ] && [ "$st1" = ok ]; then
+		line "extract.$set.speedup" "j$NJ/j1=$(calc "$t1 / $T" | awk '{ printf "%.2f", $1 }')x"
+	fi
 done
 
 # ------------------------------------------------------------- build
@@ -327,6 +343,53 @@ for set in $SETS; do
 	*) line "build.$set" "$(unfinished)" ;;
 	esac
 done
+
+# ------------------------------------------------------------- memory
+
+# Peak RSS of build from about 100 MB and 500 MB of generated documents
+# (BENCH_MEM_MB, default 500; the smaller input is the first fifth of
+# the files): documents are released as they are merged, so memory
+# follows the graph, not the corpus. 0 skips this stage.
+MEM_MB=${BENCH_MEM_MB:-500}
+if [ "$MEM_MB" -gt 0 ] && [ "$(remaining)" -gt 150 ]; then
+	mkdir -p "$W/mem"
+	t0=$(now)
+	if "$GEN" -s "$((SEED + 1))" -n "$(calc "$MEM_MB * 1000000")" -o "$W/mem" \
+		-c "$DATA/countries.tsv" -g "$DATA/organizations.tsv" >/dev/null; then
+		nfiles=$(ls "$W/mem" | wc -l | tr -d ' ')
+		ls "$W/mem" | sort | head -n "$((nfiles / 5))" > "$W/mem/fifth.list"
+		fifth_bytes=$(cd "$W/mem" && cat $(cat fifth.list) | wc -c | tr -d ' ')
+		all_bytes=$(find "$W/mem" -type f ! -name '*.list' -exec cat {} + | wc -c | tr -d ' ')
+		line gen.mem "seconds=$(secs "$(calc "$(now) - $t0")") files=$nfiles MB=$(mb "$all_bytes")"
+		rss_fifth=
+		for part in fifth all; do
+			src=$W/mem
+			[ "$part" = fifth ] && src=@$W/mem/fifth.list
+			eval "pb=\$${part}_bytes"
+			timed "build.mem.$part" /dev/null "$BIN" build -q "$src" -o "$W/mem-$part.graphml"
+			case $STATUS in
+			ok)
+				graph_counts "$W/mem-$part.graphml"
+				line "build.mem.$part" "input_MB=$(mb "$pb") seconds=$(secs "$T") cpu=$CPU" \
+					"MB/s=$(calc "$pb / 1e6 / $T" | awk '{ printf "%.1f", $1 }')" \
+					"nodes=$NODES edges=$EDGES peak_rss_MB=$RSS"
+				[ "$part" = fifth ] && rss_fifth=$RSS ;;
+			FAIL*) ;;
+			*) line "build.mem.$part" "$(unfinished)" ;;
+			esac
+		done
+		if [ -n "$rss_fifth" ] && [ "$STATUS" = ok ] && [ "$RSS" != n/a ] && [ "$rss_fifth" != n/a ]; then
+			line "build.mem.growth" "input=$(calc "$all_bytes / $fifth_bytes" | awk '{ printf "%.1f", $1 }')x" \
+				"peak_rss=$(calc "($RSS - $rss_fifth) * 100 / $rss_fifth" | awk '{ printf "%+.0f", $1 }')%" \
+				"(${rss_fifth} MB -> ${RSS} MB)"
+		fi
+	else
+		line gen.mem "status=FAIL (the generator failed)"
+	fi
+	rm -rf "$W/mem" "$W"/mem-*.graphml
+else
+	line build.mem "status=SKIPPED (BENCH_MEM_MB=0 or budget spent)"
+fi
 
 # ------------------------------------------------------------- render
 
@@ -409,6 +472,12 @@ for set in wp50 small large; do
 	[ "$st" = ok ] || continue
 	UNCAPPED=
 	[ "$set" = large ] && UNCAPPED=1
+	timed "report.$set.nobetweenness" /dev/null "$BIN" report --betweenness off "$g"
+	case $STATUS in
+	ok) line "report.$set.nobetweenness" "seconds=$(secs "$T") cpu=$CPU peak_rss_MB=$RSS" ;;
+	FAIL*) ;;
+	*) line "report.$set.nobetweenness" "$(unfinished)" ;;
+	esac
 	timed "report.$set" /dev/null "$BIN" report "$g"
 	UNCAPPED=
 	eval "T_report_$set=\$T C_report_$set=\$CPU ST_report_$set=\$STATUS"

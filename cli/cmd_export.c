@@ -37,6 +37,7 @@ static const char usage[] =
 	"                      " ENT_EXPORT_DEFAULT_BASE "; must end in '/', '#' or ':')\n"
 	"  --gazetteer FILE    add the names listed in FILE (see data/README.md);\n"
 	"                      may be repeated\n"
+	CLI_JOBS_HELP
 	"  -q, --quiet         no progress, no summary\n"
 	"  -h, --help          show this help\n"
 	"\n" CLI_VIEW_HELP;

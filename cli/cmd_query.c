@@ -52,6 +52,7 @@ static const char usage[] =
 	"  -o, --output FILE   write to FILE instead of standard output\n"
 	"  --gazetteer FILE    add the names listed in FILE (see data/README.md);\n"
 	"                      may be repeated\n"
+	CLI_JOBS_HELP
 	"  -q, --quiet         show no progress\n"
 	"  -h, --help          show this help\n"
 	"\n" CLI_VIEW_HELP;

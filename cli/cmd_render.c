@@ -44,6 +44,7 @@ static const char usage[] =
 	"  --timeout SECONDS   give up a layout after SECONDS (default 60; 0: never)\n"
 	"  --gazetteer FILE    add the names listed in FILE (see data/README.md);\n"
 	"                      may be repeated\n"
+	CLI_JOBS_HELP
 	"  -q, --quiet         show no progress\n"
 	"  -h, --help          show this help\n"
 	"\n" CLI_VIEW_HELP;
