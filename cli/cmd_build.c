@@ -61,7 +61,7 @@ static int run(char **operands, size_t n, const cli_opts *o, int merge, size_t e
 	ent_error_clear(&err);
 	st = merge ? merge_shards(operands, n, o, b, &err) : cli_build_graph(operands, n, o, b, &err);
 	if (st == ENT_OK)
-		g = ent_graph_builder_graph(b, &err);
+		g = ent_graph_builder_take(b, &err);
 	if (st != ENT_OK || !g) {
 		if (err.code == ENT_OK)
 			ent_error_set(&err, ENT_ERR_FAIL, "", 0, "cannot build the graph");

@@ -251,7 +251,9 @@ static void more_field(ent_buf *b, const char *s)
 		ent_buf_addc(b, *s == '\t' || *s == '\n' || *s == '\r' ? ' ' : *s);
 }
 
-static void edge_from_build(ent_edge *out, const build_edge *e, const size_t *rank)
+/* Make out from e; with `take`, e's sentences and arrays move or are
+ * freed on the way, so that the builder shrinks as the graph grows. */
+static void edge_from_build(ent_edge *out, build_edge *e, const size_t *rank, int take)
 {
 	ent_buf b;
 
@@ -271,7 +273,12 @@ static void edge_from_build(ent_edge *out, const build_edge *e, const size_t *ra
 	out->years = ent_buf_detach(&b);
 	out->doc = dup_or_empty(e->n_ev ? e->ev[0].doc : "");
 	out->line = e->n_ev ? e->ev[0].line : 0;
-	out->evidence = dup_or_empty(e->n_ev ? e->ev[0].sentence : "");
+	if (take && e->n_ev) {
+		out->evidence = e->ev[0].sentence;
+		e->ev[0].sentence = NULL;
+	} else {
+		out->evidence = dup_or_empty(e->n_ev ? e->ev[0].sentence : "");
+	}
 	out->rule = dup_or_empty(e->n_ev ? e->ev[0].rule : "");
 	ent_buf_init(&b);
 	for (size_t i = 1; i < e->n_ev; i++) {
@@ -284,6 +291,15 @@ static void edge_from_build(ent_edge *out, const build_edge *e, const size_t *ra
 		more_field(&b, e->ev[i].sentence);
 	}
 	out->more = ent_buf_detach(&b);
+	if (take) {
+		for (size_t i = 0; i < e->n_ev; i++)
+			free(e->ev[i].sentence);
+		free(e->ev);
+		free(e->years);
+		e->ev = NULL;
+		e->years = NULL;
+		e->n_ev = e->n_years = 0;
+	}
 }
 
 typedef struct ranked {
@@ -302,17 +318,25 @@ static int ranked_cmp(const void *pa, const void *pb)
 	return c ? c : strcmp(a->key, b->key);
 }
 
-static ent_graph *assemble(const ent_graph_builder *b, ent_node *nodes, size_t n,
-			   const size_t *rank, ent_error *err)
+static ent_graph *assemble(ent_graph_builder *b, ent_node *nodes, size_t n,
+			   const size_t *rank, int take, ent_error *err)
 {
-	ent_edge *edges = ent_xcalloc(b->n_edges + 1, sizeof(*edges));
+	size_t m = b->n_edges;
+	ent_edge *edges = ent_xcalloc(m + 1, sizeof(*edges));
 
-	for (size_t i = 0; i < b->n_edges; i++)
-		edge_from_build(&edges[i], &b->edges[i], rank);
-	return ent_graph_assemble(nodes, n, edges, b->n_edges, "", err);
+	for (size_t i = 0; i < m; i++)
+		edge_from_build(&edges[i], &b->edges[i], rank, take);
+	if (take) {
+		free(b->edges);
+		b->edges = NULL;
+		b->n_edges = b->cap_edges = 0;
+		ent_map_release(&b->edge_index);
+		ent_map_init(&b->edge_index);
+	}
+	return ent_graph_assemble(nodes, n, edges, m, "", err);
 }
 
-ent_graph *ent_graph_builder_graph(ent_graph_builder *b, ent_error *err)
+static ent_graph *make_graph(ent_graph_builder *b, int take, ent_error *err)
 {
 	size_t n = ent_entity_set_size(b->set);
 	ranked *order = ent_xmalloc((n + 1) * sizeof(*order));
@@ -330,9 +354,19 @@ ent_graph *ent_graph_builder_graph(ent_graph_builder *b, ent_error *err)
 		node_from_entity(&nodes[i], order[i].e);
 	}
 	free(order);
-	g = assemble(b, nodes, n, rank, err);
+	g = assemble(b, nodes, n, rank, take, err);
 	free(rank);
 	return g;
+}
+
+ent_graph *ent_graph_builder_graph(ent_graph_builder *b, ent_error *err)
+{
+	return make_graph(b, 0, err);
+}
+
+ent_graph *ent_graph_builder_take(ent_graph_builder *b, ent_error *err)
+{
+	return make_graph(b, 1, err);
 }
 
 /* A corpus is already merged: its entities become the nodes as they are,
@@ -369,7 +403,7 @@ ent_graph *ent_graph_from_corpus(const ent_corpus *c, ent_error *err)
 		node_from_entity(&nodes[i], &c->entities[i]);
 		rank[i] = i;
 	}
-	g = assemble(b, nodes, c->n_entities, rank, err);
+	g = assemble(b, nodes, c->n_entities, rank, 1, err);
 	free(rank);
 	ent_graph_builder_free(b);
 	return g;

@@ -13,6 +13,7 @@
  * parsed, then checked for entente's attributes and values. Every failure
  * is an ENT_ERR_INPUT naming the file; nothing aborts.
  */
+#include <errno.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -83,120 +84,143 @@ static char *xml_sanitize(const char *s, int layout)
 	return ent_buf_detach(&b);
 }
 
-/* Attribute `k` of every node (edges when `edges`), as a string vector. */
-static igraph_error_t set_strings(igraph_t *w, const ent_graph *g, int edges,
-				  size_t k)
-{
-	size_t n = edges ? g->n_edges : g->n_nodes;
-	igraph_strvector_t sv;
-	igraph_error_t rc;
+/* ---- writing ----------------------------------------------------------
+ *
+ * Written as a stream, in the layout igraph's writer uses (the reader is
+ * igraph's), so that a graph is not copied into igraph attributes first:
+ * a large graph is written in the memory it already takes. */
 
-	rc = igraph_strvector_init(&sv, (igraph_integer_t)n);
-	if (rc)
-		return rc;
-	for (size_t i = 0; i < n && !rc; i++) {
-		char *s = xml_sanitize(edges ? edge_str(&g->edges[i], k)
-					     : node_str(&g->nodes[i], k),
-				       edges && k == N_EDGE_STRS - 1);
-		rc = igraph_strvector_set(&sv, (igraph_integer_t)i, s);
-		free(s);
+/* Text for element content or an attribute value: sanitized, with the
+ * five XML specials escaped. */
+static void put_text(ent_buf *b, const char *s, int layout)
+{
+	char *clean = xml_sanitize(s ? s : "", layout);
+
+	for (const char *p = clean; *p; p++) {
+		switch (*p) {
+		case '&': ent_buf_adds(b, "&amp;"); break;
+		case '<': ent_buf_adds(b, "&lt;"); break;
+		case '>': ent_buf_adds(b, "&gt;"); break;
+		case '"': ent_buf_adds(b, "&quot;"); break;
+		case '\'': ent_buf_adds(b, "&apos;"); break;
+		default: ent_buf_addc(b, *p);
+		}
 	}
-	if (!rc && edges)
-		rc = igraph_cattribute_EAS_setv(w, edge_strs[k], &sv);
-	else if (!rc)
-		rc = igraph_cattribute_VAS_setv(w, node_strs[k], &sv);
-	igraph_strvector_destroy(&sv);
-	return rc;
+	free(clean);
 }
 
-/* The numeric edge attributes, by the k of set_numbers(). */
-static const char *const edge_nums[] = { "weight", "line", "hedged" };
-
-static double edge_num(const ent_edge *e, size_t k)
+static void put_key(ent_buf *b, char kind, const char *name, const char *type)
 {
-	switch (k) {
-	case 0: return (double)e->weight;
-	case 1: return (double)e->line;
-	default: return (double)e->hedged;
-	}
+	static const char *const fors[] = { "graph", "node", "edge" };
+	const char *f = fors[kind == 'g' ? 0 : kind == 'v' ? 1 : 2];
+
+	ent_buf_printf(b, "  <key id=\"%c_%s\" for=\"%s\" attr.name=\"%s\" attr.type=\"%s\"/>\n",
+		       kind, name, f, name, type);
 }
 
-/* A numeric attribute: node mentions, or edge_nums[k] of the edges. */
-static igraph_error_t set_numbers(igraph_t *w, const ent_graph *g, int edges,
-				  size_t k)
+static void put_data(ent_buf *b, char kind, const char *name, const char *value, int layout)
 {
-	size_t n = edges ? g->n_edges : g->n_nodes;
-	igraph_vector_t v;
-	igraph_error_t rc;
-
-	rc = igraph_vector_init(&v, (igraph_integer_t)n);
-	if (rc)
-		return rc;
-	for (size_t i = 0; i < n; i++)
-		VECTOR(v)[i] = edges ? edge_num(&g->edges[i], k)
-				     : (double)g->nodes[i].mentions;
-	if (edges)
-		rc = igraph_cattribute_EAN_setv(w, edge_nums[k], &v);
-	else
-		rc = igraph_cattribute_VAN_setv(w, "mentions", &v);
-	igraph_vector_destroy(&v);
-	return rc;
+	ent_buf_printf(b, "      <data key=\"%c_%s\">", kind, name);
+	put_text(b, value, layout);
+	ent_buf_adds(b, "</data>\n");
 }
 
-static igraph_error_t set_attributes(igraph_t *w, const ent_graph *g)
+static void put_number(ent_buf *b, char kind, const char *name, long v)
 {
-	igraph_error_t rc = igraph_cattribute_GAS_set(w, VERSION_ATTR,
-						      ENTENTE_VERSION);
+	ent_buf_printf(b, "      <data key=\"%c_%s\">%ld</data>\n", kind, name, v);
+}
 
-	for (size_t k = 0; k < N_NODE_STRS && !rc; k++)
-		rc = set_strings(w, g, 0, k);
-	if (!rc)
-		rc = set_numbers(w, g, 0, 0);
-	for (size_t k = 0; k < N_EDGE_STRS && !rc; k++) {
-		rc = set_strings(w, g, 1, k);
-		/* weight and hedged right after relation, line after doc:
-		 * readable order */
-		if (!rc && k == 0)
-			rc = set_numbers(w, g, 1, 0);
-		if (!rc && k == 0)
-			rc = set_numbers(w, g, 1, 2);
-		if (!rc && k == 2)
-			rc = set_numbers(w, g, 1, 1);
+static void put_header(ent_buf *b)
+{
+	ent_buf_adds(b, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+			"<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\"\n"
+			"         xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"\n"
+			"         xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns\n"
+			"         http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n"
+			"<!-- Created by igraph -->\n");
+	put_key(b, 'g', VERSION_ATTR, "string");
+	for (size_t k = 0; k < N_NODE_STRS; k++)
+		put_key(b, 'v', node_strs[k], "string");
+	put_key(b, 'v', "mentions", "double");
+	for (size_t k = 0; k < N_EDGE_STRS; k++) {
+		put_key(b, 'e', edge_strs[k], "string");
+		/* weight and hedged after relation, line after doc */
+		if (k == 0) {
+			put_key(b, 'e', "weight", "double");
+			put_key(b, 'e', "hedged", "double");
+		} else if (k == 2) {
+			put_key(b, 'e', "line", "double");
+		}
 	}
-	return rc;
+	ent_buf_adds(b, "  <graph id=\"G\" edgedefault=\"directed\">\n"
+			"    <data key=\"g_" VERSION_ATTR "\">" ENTENTE_VERSION "</data>\n");
+}
+
+static void put_node(ent_buf *b, const ent_node *n, size_t i)
+{
+	ent_buf_printf(b, "    <node id=\"n%zu\">\n", i);
+	for (size_t k = 0; k < N_NODE_STRS; k++)
+		put_data(b, 'v', node_strs[k], node_str(n, k), 0);
+	put_number(b, 'v', "mentions", n->mentions);
+	ent_buf_adds(b, "    </node>\n");
+}
+
+static void put_edge(ent_buf *b, const ent_edge *e)
+{
+	ent_buf_printf(b, "    <edge source=\"n%zu\" target=\"n%zu\">\n", e->from, e->to);
+	for (size_t k = 0; k < N_EDGE_STRS; k++) {
+		put_data(b, 'e', edge_strs[k], edge_str(e, k), k == N_EDGE_STRS - 1);
+		if (k == 0) {
+			put_number(b, 'e', "weight", e->weight);
+			put_number(b, 'e', "hedged", e->hedged);
+		} else if (k == 2) {
+			put_number(b, 'e', "line", e->line);
+		}
+	}
+	ent_buf_adds(b, "    </edge>\n");
+}
+
+static int flush_buf(ent_buf *b, FILE *fp)
+{
+	int ok = fwrite(b->data, 1, b->len, fp) == b->len;
+
+	ent_buf_clear(b);
+	return ok;
 }
 
 ent_status ent_graph_write_graphml(const ent_graph *g, const char *path,
 				   ent_error *err)
 {
-	ent_ig_scope scope;
 	ent_ofile of;
-	igraph_t w;
-	ent_status st;
+	ent_status st = ent_ofile_open(&of, path, err);
+	ent_buf b;
+	int ok = 1;
 
-	ent_ig_enter(&scope);
-	if (igraph_copy(&w, &g->ig)) {
-		st = ent_ig_error(err, ENT_ERR_FAIL, path, "cannot copy graph");
-		goto out;
-	}
-	if (set_attributes(&w, g)) {
-		st = ent_ig_error(err, ENT_ERR_FAIL, path, "cannot set attributes");
-		goto destroy;
-	}
-	st = ent_ofile_open(&of, path, err);
 	if (st != ENT_OK)
-		goto destroy;
-	if (igraph_write_graph_graphml(&w, of.fp, 1)) {
-		st = ent_ig_error(err, ENT_ERR_OUTPUT, path, "cannot write GraphML");
-		ent_ofile_abort(&of);
-	} else {
-		st = ent_ofile_commit(&of, err);
+		return st;
+	ent_buf_init(&b);
+	ent_buf_add(&b, "", 0);
+	put_header(&b);
+	for (size_t i = 0; i < g->n_nodes && ok; i++) {
+		put_node(&b, &g->nodes[i], i);
+		if (b.len > 65536)
+			ok = flush_buf(&b, of.fp);
 	}
-destroy:
-	igraph_destroy(&w);
-out:
-	ent_ig_leave(&scope);
-	return st;
+	for (size_t i = 0; i < g->n_edges && ok; i++) {
+		put_edge(&b, &g->edges[i]);
+		if (b.len > 65536)
+			ok = flush_buf(&b, of.fp);
+	}
+	ent_buf_adds(&b, "  </graph>\n</graphml>\n");
+	if (ok)
+		ok = flush_buf(&b, of.fp);
+	ent_buf_release(&b);
+	if (!ok) {
+		ent_ofile_abort(&of);
+		return ent_error_set(err, ENT_ERR_OUTPUT, path, 0, "cannot write GraphML: %s",
+				     strerror(errno ? errno : EIO));
+	}
+	return ent_ofile_commit(&of, err);
 }
 
 /* ---- reading ---------------------------------------------------------- */

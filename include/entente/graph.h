@@ -82,6 +82,10 @@ ent_status ent_graph_builder_read_jsonl(ent_graph_builder *b, const char *path,
 					ent_error *err);
 /* The graph so far. The builder stays usable. NULL on failure. */
 ent_graph *ent_graph_builder_graph(ent_graph_builder *b, ent_error *err);
+/* The same, moving the evidence into the graph: the builder's edges are
+ * gone afterwards (its entities and counts stay), which keeps the peak of
+ * memory near one copy of the graph. */
+ent_graph *ent_graph_builder_take(ent_graph_builder *b, ent_error *err);
 
 /* Read a graph written by ent_graph_write_graphml(). Malformed files and
  * files without entente's attributes are rejected with ENT_ERR_INPUT;
