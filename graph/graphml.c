@@ -53,60 +53,58 @@ static const char *edge_str(const ent_edge *e, size_t k)
 	}
 }
 
-/* A copy of `s` that any XML parser accepts: C0 and C1 control characters
- * become spaces (but for tab and newline when `layout` is set: element
- * text keeps them, and they separate the records of more_evidence),
- * invalid UTF-8 and the non-characters U+FFFE/U+FFFF become U+FFFD.
- * Free with free(). */
-static char *xml_sanitize(const char *s, int layout)
-{
-	const unsigned char *p = (const unsigned char *)s;
-	ent_buf b;
-
-	ent_buf_init(&b);
-	ent_buf_add(&b, "", 0);
-	while (*p) {
-		uint32_t cp;
-		size_t n = ent_utf8_valid(p, SIZE_MAX, &cp);
-		if (n == 0) {
-			ent_buf_adds(&b, "\xEF\xBF\xBD");
-			n = 1;
-		} else if ((cp < 0x20 && !(layout && (cp == '\t' || cp == '\n'))) ||
-			   (cp >= 0x7F && cp <= 0x9F)) {
-			ent_buf_addc(&b, ' ');
-		} else if (cp == 0xFFFE || cp == 0xFFFF) {
-			ent_buf_adds(&b, "\xEF\xBF\xBD");
-		} else {
-			ent_buf_add(&b, (const char *)p, n);
-		}
-		p += n;
-	}
-	return ent_buf_detach(&b);
-}
-
 /* ---- writing ----------------------------------------------------------
  *
  * Written as a stream, in the layout igraph's writer uses (the reader is
  * igraph's), so that a graph is not copied into igraph attributes first:
  * a large graph is written in the memory it already takes. */
 
-/* Text for element content or an attribute value: sanitized, with the
- * five XML specials escaped. */
+/* Text for element content or an attribute value that any XML parser
+ * accepts: C0 and C1 control characters become spaces (but for tab and
+ * newline when `layout` is set: element text keeps them, and they
+ * separate the records of more_evidence), invalid UTF-8 and U+FFFE/U+FFFF
+ * become U+FFFD, and the five XML specials are escaped. Runs of plain
+ * bytes are copied at once. */
 static void put_text(ent_buf *b, const char *s, int layout)
 {
-	char *clean = xml_sanitize(s ? s : "", layout);
+	const unsigned char *p = (const unsigned char *)(s ? s : ""), *run = p;
 
-	for (const char *p = clean; *p; p++) {
-		switch (*p) {
-		case '&': ent_buf_adds(b, "&amp;"); break;
-		case '<': ent_buf_adds(b, "&lt;"); break;
-		case '>': ent_buf_adds(b, "&gt;"); break;
-		case '"': ent_buf_adds(b, "&quot;"); break;
-		case '\'': ent_buf_adds(b, "&apos;"); break;
-		default: ent_buf_addc(b, *p);
+	for (;;) {
+		unsigned char c = *p;
+		if (c >= 0x20 && c < 0x7F && c != '&' && c != '<' && c != '>' && c != '"' &&
+		    c != '\'') {
+			p++;
+			continue;
 		}
+		ent_buf_add(b, (const char *)run, (size_t)(p - run));
+		if (!c)
+			return;
+		size_t n = 1;
+		uint32_t cp = c;
+		if (c >= 0x80)
+			n = ent_utf8_valid(p, SIZE_MAX, &cp);
+		switch (cp) {
+		case '&': ent_buf_add(b, "&amp;", 5); break;
+		case '<': ent_buf_add(b, "&lt;", 4); break;
+		case '>': ent_buf_add(b, "&gt;", 4); break;
+		case '"': ent_buf_add(b, "&quot;", 6); break;
+		case '\'': ent_buf_add(b, "&apos;", 6); break;
+		default:
+			if (n == 0) {
+				ent_buf_add(b, "\xEF\xBF\xBD", 3);
+				n = 1;
+			} else if ((cp < 0x20 && !(layout && (cp == '\t' || cp == '\n'))) ||
+				   (cp >= 0x7F && cp <= 0x9F)) {
+				ent_buf_addc(b, ' ');
+			} else if (cp == 0xFFFE || cp == 0xFFFF) {
+				ent_buf_add(b, "\xEF\xBF\xBD", 3);
+			} else {
+				ent_buf_add(b, (const char *)p, n);
+			}
+		}
+		p += n;
+		run = p;
 	}
-	free(clean);
 }
 
 static void put_key(ent_buf *b, char kind, const char *name, const char *type)
@@ -120,14 +118,38 @@ static void put_key(ent_buf *b, char kind, const char *name, const char *type)
 
 static void put_data(ent_buf *b, char kind, const char *name, const char *value, int layout)
 {
-	ent_buf_printf(b, "      <data key=\"%c_%s\">", kind, name);
+	ent_buf_add(b, "      <data key=\"", 17);
+	ent_buf_addc(b, kind);
+	ent_buf_addc(b, '_');
+	ent_buf_adds(b, name);
+	ent_buf_add(b, "\">", 2);
 	put_text(b, value, layout);
-	ent_buf_adds(b, "</data>\n");
+	ent_buf_add(b, "</data>\n", 8);
+}
+
+static void put_long(ent_buf *b, long v)
+{
+	char d[24];
+	size_t n = 0;
+	unsigned long u = v < 0 ? 0UL - (unsigned long)v : (unsigned long)v;
+
+	do
+		d[sizeof(d) - ++n] = (char)('0' + u % 10);
+	while ((u /= 10) != 0);
+	if (v < 0)
+		d[sizeof(d) - ++n] = '-';
+	ent_buf_add(b, d + sizeof(d) - n, n);
 }
 
 static void put_number(ent_buf *b, char kind, const char *name, long v)
 {
-	ent_buf_printf(b, "      <data key=\"%c_%s\">%ld</data>\n", kind, name, v);
+	ent_buf_add(b, "      <data key=\"", 17);
+	ent_buf_addc(b, kind);
+	ent_buf_addc(b, '_');
+	ent_buf_adds(b, name);
+	ent_buf_add(b, "\">", 2);
+	put_long(b, v);
+	ent_buf_add(b, "</data>\n", 8);
 }
 
 static void put_header(ent_buf *b)
@@ -158,7 +180,9 @@ static void put_header(ent_buf *b)
 
 static void put_node(ent_buf *b, const ent_node *n, size_t i)
 {
-	ent_buf_printf(b, "    <node id=\"n%zu\">\n", i);
+	ent_buf_add(b, "    <node id=\"n", 15);
+	put_long(b, (long)i);
+	ent_buf_add(b, "\">\n", 3);
 	for (size_t k = 0; k < N_NODE_STRS; k++)
 		put_data(b, 'v', node_strs[k], node_str(n, k), 0);
 	put_number(b, 'v', "mentions", n->mentions);
@@ -167,7 +191,11 @@ static void put_node(ent_buf *b, const ent_node *n, size_t i)
 
 static void put_edge(ent_buf *b, const ent_edge *e)
 {
-	ent_buf_printf(b, "    <edge source=\"n%zu\" target=\"n%zu\">\n", e->from, e->to);
+	ent_buf_add(b, "    <edge source=\"n", 19);
+	put_long(b, (long)e->from);
+	ent_buf_add(b, "\" target=\"n", 11);
+	put_long(b, (long)e->to);
+	ent_buf_add(b, "\">\n", 3);
 	for (size_t k = 0; k < N_EDGE_STRS; k++) {
 		put_data(b, 'e', edge_strs[k], edge_str(e, k), k == N_EDGE_STRS - 1);
 		if (k == 0) {
