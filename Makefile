@@ -6,6 +6,7 @@
 #   make asan       the same suite under AddressSanitizer + UBSan
 #   make valgrind   the same suite under valgrind
 #   make bench      benchmark figures (never fails on a slow machine)
+#   make fuzz       libFuzzer harnesses, FUZZ_SECONDS each (fuzz/fuzz.mk)
 #
 # Missing Debian packages are installed first (scripts/deps.sh).
 
@@ -46,12 +47,15 @@ BIN  := $(BUILD)/entente
 LIB  := $(BUILD)/libentente.a
 TBIN := $(BUILD)/check_entente
 
-.PHONY: all demo check unit e2e asan valgrind bench install uninstall clean help
+.PHONY: all demo check unit e2e asan valgrind bench install uninstall clean help fuzz
 all: $(BIN)
+
+# fuzz, fuzz-build; also links the harness bodies into the Check binary
+include fuzz/fuzz.mk
 
 $(BUILD)/config.mk: scripts/deps.sh
 	@mkdir -p $(BUILD)
-	@ENTENTE_TEST_DEPS=$(if $(filter check unit e2e asan valgrind,$(MAKECMDGOALS)),1,0) sh scripts/deps.sh
+	@ENTENTE_TEST_DEPS=$(if $(filter check unit e2e asan valgrind fuzz-bins,$(MAKECMDGOALS)),1,0) sh scripts/deps.sh
 	@{ echo "PKG_CFLAGS := $$(pkg-config --cflags igraph libxml-2.0 libgvc libcgraph jansson check)"; \
 	   echo "PKG_LIBS := $$(pkg-config --libs igraph libxml-2.0 libgvc libcgraph jansson) -L$$(pkg-config --variable=libdir libgvc)/graphviz -Wl,-rpath,$$(pkg-config --variable=libdir libgvc)/graphviz -lgvplugin_core -lgvplugin_dot_layout -lgvplugin_neato_layout -lgvplugin_pango"; \
 	   echo "CHECK_LIBS := $$(pkg-config --libs check)"; } > $@.tmp && mv $@.tmp $@
@@ -122,6 +126,6 @@ clean:
 	rm -rf build build-asan out
 
 help:
-	@sed -n '2,10s/^# \{0,1\}//p' Makefile
+	@sed -n '2,11s/^# \{0,1\}//p' Makefile
 
 -include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(TEST_OBJ:.o=.d)

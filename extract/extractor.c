@@ -369,6 +369,9 @@ static void run_document(ent_ws *ws, ent_doc *d, size_t text_len, doc_store *ds)
 	const char *text = d->text;
 
 	ent_text_split(text, text_len, &d->sents, &d->n_sents);
+	/* never NULL, even with no mention: rules offset into it */
+	d->ments = ent_xmalloc(sizeof(*d->ments));
+	d->cap_ments = 1;
 	d->sent_tok = ent_xmalloc((d->n_sents + 1) * sizeof(*d->sent_tok));
 	d->sent_ment = ent_xmalloc((d->n_sents + 1) * sizeof(*d->sent_ment));
 	for (size_t s = 0; s < d->n_sents; s++) {

@@ -20,6 +20,9 @@ if [ "${ENTENTE_TEST_DEPS:-0}" = 1 ]; then
 	command -v clang >/dev/null 2>&1 || need="$need clang"
 	ls /usr/lib/llvm-*/lib/clang/*/lib/linux/libclang_rt.asan-x86_64.a >/dev/null 2>&1 ||
 		need="$need libclang-rt-dev"
+	# libFuzzer, for make fuzz (the same package on Debian 12)
+	ls /usr/lib/llvm-*/lib/clang/*/lib/linux/libclang_rt.fuzzer-x86_64.a >/dev/null 2>&1 ||
+		need="$need libclang-rt-dev"
 	/usr/bin/python3 -c 'import networkx' 2>/dev/null || need="$need python3-networkx"
 	/usr/bin/python3 -c 'import igraph' 2>/dev/null || need="$need python3-igraph"
 	# independent readers of the exports (tests/test_export.c)

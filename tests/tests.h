@@ -17,6 +17,7 @@ Suite *suite_quality(void);
 Suite *suite_export(void);
 Suite *suite_view(void);
 Suite *suite_scale(void);
+Suite *suite_fuzzregress(void);
 
 /* Path of ../shared relative to the repository root, where the white paper
  * and its gold annotation live (CI has it too). */

@@ -1,0 +1,7 @@
+/* libFuzzer harness: see ent_fuzz_markdown() in fuzz.h. */
+#include "fuzz.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	return ent_fuzz_entry("fuzz_markdown", ent_fuzz_markdown, data, size);
+}
