@@ -19,10 +19,18 @@ typedef struct cli_opts {
 	const char **gazetteers; /* --gazetteer FILE, in command-line order */
 	size_t n_gazetteers;
 	int jobs;                /* -j N: extraction threads; 0 = one per core */
+	ent_limits limits;       /* --max-doc-mb, --max-sentence-words,
+				  * --max-list; 0 = default */
 } cli_opts;
 
 /* getopt_long codes of the shared long-only options. */
-enum { CLI_OPT_GAZETTEER = 0x100, CLI_OPT_FIRST_PRIVATE = 0x110 };
+enum {
+	CLI_OPT_GAZETTEER = 0x100,
+	CLI_OPT_MAX_DOC,
+	CLI_OPT_MAX_SENTENCE,
+	CLI_OPT_MAX_LIST,
+	CLI_OPT_FIRST_PRIVATE = 0x110
+};
 
 /* Long options every command accepts; append them to a command's table
  * with CLI_COMMON_LONGOPTS and "hqo:j:" to its short options. */
@@ -31,7 +39,10 @@ enum { CLI_OPT_GAZETTEER = 0x100, CLI_OPT_FIRST_PRIVATE = 0x110 };
 	{ "quiet", no_argument, NULL, 'q' },                       \
 	{ "gazetteer", required_argument, NULL, CLI_OPT_GAZETTEER }, \
 	{ "output", required_argument, NULL, 'o' },                \
-	{ "jobs", required_argument, NULL, 'j' }
+	{ "jobs", required_argument, NULL, 'j' },                  \
+	{ "max-doc-mb", required_argument, NULL, CLI_OPT_MAX_DOC }, \
+	{ "max-sentence-words", required_argument, NULL, CLI_OPT_MAX_SENTENCE }, \
+	{ "max-list", required_argument, NULL, CLI_OPT_MAX_LIST }
 
 /* The commands, one file each. argv[0] is the command name. */
 int cmd_extract(int argc, char **argv);
@@ -70,6 +81,15 @@ int cli_stdout_reader_gone(void);
 /* Print `entente: ` and the message; returns `code`. */
 int cli_fail(ent_status code, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
+
+/* The help lines of the limits, for extract and build. */
+#define CLI_LIMITS_HELP \
+	"  --max-doc-mb N      refuse documents over N MB (default 256; exit 5)\n" \
+	"  --max-sentence-words N\n" \
+	"                      read at most N words of a sentence (default 2000)\n" \
+	"  --max-list N        relate at most N names listed on one side of a\n" \
+	"                      relation (default 32, at most 256); cuts are\n" \
+	"                      reported as warnings\n"
 
 /* The help line of -j, for commands that extract. */
 #define CLI_JOBS_HELP \

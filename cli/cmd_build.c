@@ -30,6 +30,7 @@ static const char usage[] =
 	"  --gazetteer FILE    add the names listed in FILE (see data/README.md);\n"
 	"                      may be repeated\n"
 	CLI_JOBS_HELP
+	CLI_LIMITS_HELP
 	"  -q, --quiet         no progress, no summary\n"
 	"  -h, --help          show this help\n";
 

@@ -33,6 +33,7 @@ static const char usage[] =
 	"                      for each document its size, its relations and\n"
 	"                      the entities they link\n"
 	CLI_JOBS_HELP
+	CLI_LIMITS_HELP
 	"  -q, --quiet         show no progress\n"
 	"  -h, --help          show this help\n";
 

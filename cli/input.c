@@ -59,6 +59,7 @@ ent_status cli_prepare(char *const *operands, size_t n, const cli_opts *o,
 	st = check_output(o, *paths, *n_paths, err);
 	if (st == ENT_OK) {
 		*ex = ent_extractor_new();
+		ent_extractor_set_limits(*ex, &o->limits);
 		for (size_t i = 0; i < o->n_gazetteers && st == ENT_OK; i++)
 			st = ent_extractor_load_gazetteer(*ex, o->gazetteers[i], err);
 	}

@@ -75,6 +75,26 @@ int cli_common_option(int c, char *const argv[], cli_opts *o,
 		o->jobs = (int)n;
 		return CLI_CONTINUE;
 	}
+	case CLI_OPT_MAX_DOC:
+	case CLI_OPT_MAX_SENTENCE:
+	case CLI_OPT_MAX_LIST: {
+		static const long top[] = { 4096, 1000000, 256 };
+		static const char *const opt[] = { "--max-doc-mb", "--max-sentence-words",
+						   "--max-list" };
+		int k = c - CLI_OPT_MAX_DOC;
+		char *end;
+		long n = strtol(optarg, &end, 10);
+		if (end == optarg || *end || n < 1 || n > top[k])
+			return cli_usage_error(cmd, "option '%s' needs a number from 1 to %ld, "
+					       "not '%s'", opt[k], top[k], optarg);
+		if (k == 0)
+			o->limits.max_bytes = (size_t)n << 20;
+		else if (k == 1)
+			o->limits.max_sentence_words = (size_t)n;
+		else
+			o->limits.max_list = (size_t)n;
+		return CLI_CONTINUE;
+	}
 	case CLI_OPT_GAZETTEER:
 		o->gazetteers = ent_xrealloc(o->gazetteers, (o->n_gazetteers + 1) *
 							       sizeof(*o->gazetteers));

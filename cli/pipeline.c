@@ -86,9 +86,35 @@ static void progress(int on, size_t i, size_t n)
 		fprintf(stderr, "\rentente: extracting %zu/%zu docs\xe2\x80\xa6", i + 1, n);
 }
 
+/* What the limits cut in a document, as warnings (in path order, so the
+ * same for any number of threads). */
+static void warn_cuts(const ent_document *d, const cli_opts *o)
+{
+	size_t words = o->limits.max_sentence_words ? o->limits.max_sentence_words : 2000;
+	size_t list = o->limits.max_list ? o->limits.max_list : 32;
+
+	if (o->quiet)
+		return;
+	if (d->cut_sentences) {
+		fputs("entente: ", stderr);
+		cli_put_text(stderr, d->name);
+		fprintf(stderr, ":%ld: warning: %zu sentence%s read only to word %zu "
+			"(--max-sentence-words)\n", d->cut_sentence_line, d->cut_sentences,
+			d->cut_sentences == 1 ? "" : "s", words);
+	}
+	if (d->cut_lists) {
+		fputs("entente: ", stderr);
+		cli_put_text(stderr, d->name);
+		fprintf(stderr, ":%ld: warning: %zu list%s of names related only to name %zu "
+			"(--max-list)\n", d->cut_list_line, d->cut_lists,
+			d->cut_lists == 1 ? "" : "s", list);
+	}
+}
+
 /* One thread: no ring, no locks. */
 static ent_status run_serial(const ent_extractor *ex, char *const *paths, size_t n,
-			     int show, cli_take_document take, void *ctx, ent_error *err)
+			     const cli_opts *o, int show, cli_take_document take, void *ctx,
+			     ent_error *err)
 {
 	ent_status st = ENT_OK;
 
@@ -96,15 +122,17 @@ static ent_status run_serial(const ent_extractor *ex, char *const *paths, size_t
 		ent_document *doc;
 		progress(show, i, n);
 		st = ent_extract_file(ex, paths[i], &doc, err);
-		if (st == ENT_OK)
+		if (st == ENT_OK) {
+			warn_cuts(doc, o);
 			st = take(doc, ctx, err);
+		}
 	}
 	return st;
 }
 
 /* The consumer's side: each result in path order. */
-static ent_status consume(pool *p, int show, cli_take_document take, void *ctx,
-			  ent_error *err)
+static ent_status consume(pool *p, const cli_opts *o, int show, cli_take_document take,
+			  void *ctx, ent_error *err)
 {
 	ent_status st = ENT_OK;
 
@@ -123,8 +151,10 @@ static ent_status consume(pool *p, int show, cli_take_document take, void *ctx,
 		pthread_cond_broadcast(&p->freed);
 		pthread_mutex_unlock(&p->mu);
 		progress(show, i, p->n);
-		if (st == ENT_OK)
+		if (st == ENT_OK) {
+			warn_cuts(doc, o);
 			st = take(doc, ctx, err);
+		}
 	}
 	return st;
 }
@@ -140,7 +170,7 @@ ent_status cli_each_document(const ent_extractor *ex, char *const *paths, size_t
 	pool p;
 
 	if (nt <= 1) {
-		st = run_serial(ex, paths, n, show, take, ctx, err);
+		st = run_serial(ex, paths, n, o, show, take, ctx, err);
 	} else {
 		memset(&p, 0, sizeof(p));
 		p.ex = ex;
@@ -155,9 +185,9 @@ ent_status cli_each_document(const ent_extractor *ex, char *const *paths, size_t
 			if (pthread_create(&tid[started], NULL, worker, &p) == 0)
 				started++;
 		if (started == 0) {
-			st = run_serial(ex, paths, n, show, take, ctx, err);
+			st = run_serial(ex, paths, n, o, show, take, ctx, err);
 		} else {
-			st = consume(&p, show, take, ctx, err);
+			st = consume(&p, o, show, take, ctx, err);
 		}
 		pthread_mutex_lock(&p.mu);
 		p.stop = 1;

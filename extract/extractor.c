@@ -33,6 +33,7 @@ ent_extractor *ent_extractor_new(void)
 	must_load(ent_lexicon_load(&ex->lex, ent_data_lexicon, "lexicon", &err), "lexicon");
 	ex->set = ent_entity_set_new();
 	ex->dirty = 1;
+	ent_limits_default(&ex->limits);
 	ent_markup_init();
 	return ex;
 }
@@ -82,11 +83,37 @@ ent_status ent_extractor_load_gazetteer(ent_extractor *ex, const char *path,
 	return st;
 }
 
+void ent_limits_default(ent_limits *l)
+{
+	l->max_bytes = ENT_MAX_DOC_BYTES;
+	l->max_sentence_words = ENT_MAX_SENTENCE_TOKENS;
+	l->max_list = 32;
+}
+
+void ent_extractor_set_limits(ent_extractor *ex, const ent_limits *l)
+{
+	ent_limits d;
+
+	ent_limits_default(&d);
+	ex->limits.max_bytes = l->max_bytes ? l->max_bytes : d.max_bytes;
+	ex->limits.max_sentence_words = l->max_sentence_words ? l->max_sentence_words
+							      : d.max_sentence_words;
+	ex->limits.max_list = !l->max_list ? d.max_list
+			      : l->max_list > ENT_MAX_LIST ? ENT_MAX_LIST : l->max_list;
+}
+
+void ent_note_cut_list(ent_ws *ex, const ent_doc *d, size_t s)
+{
+	if (!ex->cut_lists++)
+		ex->cut_list_line = d->sents[s].line;
+}
+
 static void ws_init(ent_ws *ws, const ent_extractor *ex)
 {
 	memset(ws, 0, sizeof(*ws));
 	ws->gaz = &ex->gaz;
 	ws->lex = &ex->lex;
+	ws->limits = &ex->limits;
 	ent_phrases_init(&ws->learned, 0);
 	ent_map_init(&ws->by_key);
 	ent_map_init(&ws->by_norm);
@@ -116,31 +143,51 @@ void ent_doc_span(const ent_doc *d, size_t a, size_t b, ent_buf *out)
 	}
 }
 
-/* The sentence's text with white space folded, pooled once per sentence. */
+/* The sentence's text with white space folded, pooled once per sentence;
+ * runs without white space are copied at once. */
 static size_t pool_sentence(ent_ws *ex, ent_doc *d, size_t s)
 {
 	const ent_sentence *se = &d->sents[s];
+	const char *p = d->text + se->start, *end = d->text + se->end;
 	ent_buf b;
-	int space = 0;
 
 	if (d->sentence_id != SIZE_MAX)
 		return d->sentence_id;
 	ent_buf_init(&b);
-	for (size_t i = se->start; i < se->end; i++) {
-		char c = d->text[i];
-		if (c == ' ' || c == '\n' || c == '\t') {
-			space = 1;
-			continue;
+	ent_buf_add(&b, "", 0);
+	while (p < end) {
+		while (p < end && (*p == ' ' || *p == '\n' || *p == '\t'))
+			p++;
+		const char *run = p;
+		while (p < end && *p != ' ' && *p != '\n' && *p != '\t')
+			p++;
+		if (p > run) {
+			if (b.len)
+				ent_buf_addc(&b, ' ');
+			ent_buf_add(&b, run, (size_t)(p - run));
 		}
-		if (space && b.len)
-			ent_buf_addc(&b, ' ');
-		space = 0;
-		ent_buf_addc(&b, c);
 	}
 	ENT_GROW(ex->sentences, ex->cap_sentences, ex->n_sentences + 1);
 	ex->sentences[ex->n_sentences] = ent_buf_detach(&b);
 	d->sentence_id = ex->n_sentences++;
 	return d->sentence_id;
+}
+
+/* "s:subj:rel:obj" into key (at least 80 bytes), without printf. */
+static void relation_key(char *key, size_t s, size_t subj, int rel, size_t obj)
+{
+	size_t v[4] = { s, subj, (size_t)rel, obj }, n = 0;
+
+	for (int k = 0; k < 4; k++) {
+		char d[24];
+		size_t m = 0, x = v[k];
+		do
+			d[m++] = (char)('0' + x % 10);
+		while ((x /= 10) != 0);
+		while (m)
+			key[n++] = d[--m];
+		key[n++] = k < 3 ? ':' : '\0';
+	}
 }
 
 void ent_add_relation(ent_ws *ex, ent_doc *d, size_t s, size_t subj,
@@ -158,7 +205,7 @@ void ent_add_relation(ent_ws *ex, ent_doc *d, size_t s, size_t subj,
 		subj = obj;
 		obj = t;
 	}
-	snprintf(key, sizeof(key), "%zu:%zu:%d:%zu", s, subj, (int)rel, obj);
+	relation_key(key, s, subj, (int)rel, obj);
 	if (ent_map_get(&ex->rel_seen, key))
 		return;
 	ent_map_put(&ex->rel_seen, key, 1);
@@ -375,9 +422,13 @@ static void run_document(ent_ws *ws, ent_doc *d, size_t text_len, doc_store *ds)
 	d->sent_tok = ent_xmalloc((d->n_sents + 1) * sizeof(*d->sent_tok));
 	d->sent_ment = ent_xmalloc((d->n_sents + 1) * sizeof(*d->sent_ment));
 	for (size_t s = 0; s < d->n_sents; s++) {
+		size_t max = ws->limits->max_sentence_words;
 		d->sent_tok[s] = d->n_toks;
-		ent_tokenize(text, d->sents[s].start, d->sents[s].end, &d->toks, &d->n_toks,
-			     &d->cap_toks, ENT_MAX_SENTENCE_TOKENS);
+		if (ent_tokenize(text, d->sents[s].start, d->sents[s].end, &d->toks, &d->n_toks,
+				 &d->cap_toks, max) == max &&
+		    d->toks[d->n_toks - 1].start + d->toks[d->n_toks - 1].len < d->sents[s].end &&
+		    !ds->pub.cut_sentences++)
+			ds->pub.cut_sentence_line = d->sents[s].line;
 	}
 	d->sent_tok[d->n_sents] = d->n_toks;
 	for (size_t i = 0; i < d->n_toks; i++) {
@@ -403,18 +454,20 @@ static void run_document(ent_ws *ws, ent_doc *d, size_t text_len, doc_store *ds)
 		ent_relate(ws, d, s);
 	}
 	ent_relate_document(ws, d);
+	ds->pub.cut_lists = ws->cut_lists;
+	ds->pub.cut_list_line = ws->cut_list_line;
 }
 
 /* The document as plain, sanitized text (markup removed). */
-static ent_status document_text(const char *name, const char *data, size_t len,
+static ent_status document_text(const char *name, const char *data, size_t len, size_t max,
 				char **text, size_t *text_len, ent_error *err)
 {
 	ent_markup kind;
 	ent_status st;
 
-	if (len > ENT_MAX_DOC_BYTES)
+	if (len > max)
 		return ent_error_set(err, ENT_ERR_LIMIT, name, 0,
-				     "document is larger than %zu bytes", ENT_MAX_DOC_BYTES);
+				     "document is larger than %zu bytes (the limit)", max);
 	kind = ent_markup_sniff(data, len);
 	if (kind == ENT_MARKUP_NONE)
 		return ent_text_sanitize(name, data, len, text, text_len, err);
@@ -440,7 +493,7 @@ ent_status ent_extract_document(const ent_extractor *ex, const char *name,
 	ent_status st;
 
 	*out = NULL;
-	st = document_text(name, data, len, &text, &text_len, err);
+	st = document_text(name, data, len, ex->limits.max_bytes, &text, &text_len, err);
 	if (st != ENT_OK)
 		return st;
 	ds = ent_xcalloc(1, sizeof(*ds));
@@ -467,7 +520,7 @@ ent_status ent_extract_file(const ent_extractor *ex, const char *path,
 {
 	char *data;
 	size_t len;
-	ent_status st = ent_read_file(path, ENT_MAX_DOC_BYTES, &data, &len, err);
+	ent_status st = ent_read_file(path, ex->limits.max_bytes, &data, &len, err);
 
 	*out = NULL;
 	if (st != ENT_OK)

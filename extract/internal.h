@@ -62,6 +62,9 @@ typedef struct ent_rawrel {
 typedef struct ent_ws {
 	const ent_gazetteer *gaz;
 	const ent_lexicon *lex;
+	const ent_limits *limits;
+	size_t cut_lists;     /* lists cut to limits->max_list */
+	long cut_list_line;   /* where the first was */
 	ent_phrases learned;  /* names and acronyms learned from the text */
 	ent_rec *recs;
 	size_t n_recs, cap_recs;
@@ -79,6 +82,7 @@ typedef struct ent_ws {
 struct ent_extractor {
 	ent_gazetteer gaz;
 	ent_lexicon lex;
+	ent_limits limits;
 	ent_entity_set *set;    /* the corpus entities, merged by key */
 	ent_document **docs;    /* the documents added, in order */
 	size_t **set_index;     /* per document: entity -> index in `set` */
@@ -175,6 +179,9 @@ void ent_relate(ent_ws *ex, ent_doc *d, size_t s);
 /* relate.c: relations the document states about itself (signature
  * blocks), after every sentence was related. */
 void ent_relate_document(ent_ws *ex, ent_doc *d);
+
+/* extractor.c: a list of names in sentence s was cut to the limit. */
+void ent_note_cut_list(ent_ws *ex, const ent_doc *d, size_t s);
 
 /* extractor.c: record a relation found in sentence s. */
 void ent_add_relation(ent_ws *ex, ent_doc *d, size_t s, size_t subj,

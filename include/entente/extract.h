@@ -72,6 +72,23 @@ void ent_extractor_free(ent_extractor *ex);
 ent_status ent_extractor_load_gazetteer(ent_extractor *ex, const char *path,
 					ent_error *err);
 
+/* What one document may cost. A document over max_bytes is refused
+ * (ENT_ERR_LIMIT); a longer sentence, or a longer list of names on one
+ * side of a relation, is cut, and the document counts the cuts so that
+ * nothing is lost silently (a sentence naming 1,000 countries does not
+ * make 500,000 relations). */
+typedef struct ent_limits {
+	size_t max_bytes;          /* default 256 MiB */
+	size_t max_sentence_words; /* tokens read per sentence; default 2,000 */
+	size_t max_list;           /* names per side of one relation; default
+				    * 32, at most ENT_MAX_LIST */
+} ent_limits;
+#define ENT_MAX_LIST 256
+void ent_limits_default(ent_limits *l);
+/* Set the extractor's limits (values of 0 keep the default; max_list is
+ * capped at ENT_MAX_LIST). */
+void ent_extractor_set_limits(ent_extractor *ex, const ent_limits *l);
+
 /* One document's extraction: the entities it names (sorted by type, name
  * and key) and its relations (in text order, indexing those entities),
  * with counts for progress and statistics. Free with ent_document_free(). */
@@ -81,6 +98,11 @@ typedef struct ent_document {
 	size_t sentences;
 	size_t words;
 	ent_corpus corpus;  /* n_documents is 1 */
+	/* what the limits cut, and the line of the first cut (0 if none) */
+	size_t cut_sentences;
+	long cut_sentence_line;
+	size_t cut_lists;
+	long cut_list_line;
 } ent_document;
 
 /* Extract one document held in memory into *out. Reads `ex` only, so any
