@@ -16,6 +16,7 @@ Suite *suite_cli(void);
 Suite *suite_quality(void);
 Suite *suite_export(void);
 Suite *suite_view(void);
+Suite *suite_robust(void);
 
 /* Path of ../shared relative to the repository root, where the white paper
  * and its gold annotation live (CI has it too). */
