@@ -618,8 +618,13 @@ static xmlDocPtr parse_html(const char *data, size_t len)
 	if (!ctxt)
 		return NULL;
 	ctxt->_private = &ours;
+	/* documents are UTF-8 whatever they declare: without this libxml2
+	 * reads a page with no <meta charset> as Latin-1, and one whose meta
+	 * names another charset in that charset ("T\xc3\xbcrkiye" came out
+	 * as mojibake and was not recognised) */
+	xmlSwitchEncoding(ctxt, XML_CHAR_ENCODING_UTF8);
 	htmlCtxtUseOptions(ctxt, HTML_PARSE_RECOVER | HTML_PARSE_NONET | HTML_PARSE_NOERROR |
-					 HTML_PARSE_NOWARNING);
+					 HTML_PARSE_NOWARNING | HTML_PARSE_IGNORE_ENC);
 	/* keep line numbers past 65535 (text nodes keep them in psvi);
 	 * htmlCtxtUseOptions() does not know the flag */
 	ctxt->options |= XML_PARSE_BIG_LINES;

@@ -64,7 +64,8 @@ static ent_status walk(const char *dir, plist *out, int depth, ent_error *err)
 						  dir[strlen(dir) - 1] == '/' ? "" : "/",
 						  e->d_name));
 	closedir(d);
-	qsort(here.v, here.n, sizeof(*here.v), cmp_path);
+	if (here.n) /* an empty directory has no array: qsort(NULL) is undefined */
+		qsort(here.v, here.n, sizeof(*here.v), cmp_path);
 	ent_status st = ENT_OK;
 	for (size_t i = 0; i < here.n; i++) {
 		struct stat sb, lb;

@@ -9,7 +9,7 @@
 
 #define SUITES(X) X(common) X(text) X(gazetteer) X(recognize) X(relate) \
 	X(graph) X(analysis) X(render) X(cli) X(quality) X(export) \
-	X(view) X(scale) X(fuzzregress)
+	X(view) X(scale) X(fuzzregress) X(robust)
 
 #define WEAK(name) Suite *suite_##name(void) __attribute__((weak));
 SUITES(WEAK)

@@ -18,6 +18,7 @@ Suite *suite_export(void);
 Suite *suite_view(void);
 Suite *suite_scale(void);
 Suite *suite_fuzzregress(void);
+Suite *suite_robust(void);
 
 /* Path of ../shared relative to the repository root, where the white paper
  * and its gold annotation live (CI has it too). */
