@@ -135,7 +135,7 @@ static int reap(pid_t pid)
 
 static ent_status timed_out(unsigned seconds, const char *target, ent_error *err)
 {
-	return ent_error_set(err, ENT_ERR_FAIL, target, 0,
+	return ent_error_set(err, ENT_ERR_LIMIT, target, 0,
 			     "layout took longer than %u s; try --layout sfdp or --top N",
 			     seconds);
 }
