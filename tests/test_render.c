@@ -1333,7 +1333,7 @@ START_TEST(cli_render_options)
 		const char *args[] = { "render", "--layout", "dot", "--timeout", "1",
 				       tpath("slow.graphml"), "-o", tpath("slow.svg"), NULL };
 		e = run_stderr(args, &st);
-		ck_assert_int_eq(st, 1);
+		ck_assert_int_eq(st, ENT_ERR_LIMIT);
 		ck_assert_msg(strstr(e, "entente: warning: dot is slow on 600 entities") == e,
 			      "stderr: %s", e);
 		ck_assert_ptr_nonnull(strstr(e, "\nentente: " ));
