@@ -250,6 +250,7 @@ void ent_markup_init(void)
 
 /* The first error libxml2 reports during one parse. */
 typedef struct parse_errors {
+	int huge;
 	int fatal;
 	int line;
 	char msg[200];
@@ -259,6 +260,8 @@ static void on_error(void *ctx, xmlErrorPtr e)
 {
 	parse_errors *pe = ctx;
 
+	if (e && e->message && strstr(e->message, "huge text node"))
+		pe->huge = 1; /* libxml2 cut a text node at 10 MB */
 	if (!e || pe->fatal || e->level < XML_ERR_FATAL)
 		return;
 	pe->fatal = 1;
@@ -659,7 +662,7 @@ static xmlDocPtr parse_xml(const char *data, size_t len)
 ent_status ent_markup_text(const char *doc, const char *data, size_t len, ent_markup kind,
 			   char **text, size_t *text_len, ent_error *err)
 {
-	parse_errors pe = { 0, 0, "" };
+	parse_errors pe = { 0, 0, 0, "" };
 	xmlDocPtr d;
 	ent_buf out;
 	walker w;
@@ -683,6 +686,12 @@ ent_status ent_markup_text(const char *doc, const char *data, size_t len, ent_ma
 		return ent_error_set(err, ENT_ERR_INPUT, doc, pe.line,
 				     "malformed %s: %s", kind == ENT_MARKUP_HTML ? "HTML" : "XML",
 				     pe.fatal ? pe.msg : "no document");
+	}
+	if (pe.huge) {
+		xmlFreeDoc(d);
+		return ent_error_set(err, ENT_ERR_LIMIT, doc, 0,
+				     "a text of more than 10 MB without markup; the parser "
+				     "would cut it (split the text, or give it as plain text)");
 	}
 	if (kind == ENT_MARKUP_HTML && pe.fatal && strstr(pe.msg, "Excessive depth")) {
 		xmlFreeDoc(d);
