@@ -15,10 +15,24 @@
  * by, ...), real country and organization names read from the gazetteer
  * files (column 3, plus a short acronym alias for organizations) and
  * invented agreement, event and program names built from templates.
- * Invented names come from fixed pools chosen with a skewed distribution,
- * so a larger corpus mentions the same popular names again, as real
- * corpora do.  Everything depends only on the seed: the same seed and
- * size give byte-identical files on every machine.
+ *
+ * The corpus describes a finite world, as a real archive does: years of
+ * press releases keep re-reporting a bounded set of relations among a
+ * bounded set of actors.  Before the first document, world_init() builds
+ * from the seed 3600 invented names and 1000 stories (ongoing
+ * relationships, each with a small cast), and for each of the 25
+ * relational sentence templates a catalogue of facts, 2-5 per story:
+ * which entities fill that template's slots.  A document reports on one
+ * story, chosen with Zipf popularity, and its sentences state that
+ * story's facts and now and then another's; only the wording, years,
+ * dates and numbers are new in each sentence.  So the number of distinct
+ * entities and relations in the extracted graph grows sublinearly with
+ * the corpus and flattens once the popular part of the world has been
+ * told (see "world" below and bench/README.md), and a memory benchmark
+ * on a large corpus measures a graph of realistic size, not the input.
+ *
+ * Everything depends only on the seed: the same seed and size give
+ * byte-identical files on every machine.
  */
 #include <errno.h>
 #include <stdarg.h>
@@ -60,6 +74,48 @@ static size_t rnd_skew(size_t n, double power)
         p *= u;
     size_t i = (size_t)(p * (double)n);
     return i < n ? i : n - 1;
+}
+
+/*
+ * Zipf-Mandelbrot popularity over n ranked items: item i is drawn with
+ * weight 1 / (i + q).  The offset q keeps the head from swamping the
+ * rest (with q = 0 the first item alone would take an eighth of the
+ * draws), and the 1/i tail makes the number of distinct items seen grow
+ * like the log of the draws, as vocabulary does in real archives.  The
+ * cumulative table costs n doubles; a draw is a binary search, O(log n).
+ */
+typedef struct {
+    double *cdf;
+    size_t n;
+} Zipf;
+
+static void zipf_init(Zipf *z, size_t n, double q)
+{
+    z->n = n;
+    z->cdf = malloc(n * sizeof *z->cdf);
+    if (!z->cdf) {
+        fprintf(stderr, "gen: out of memory\n");
+        exit(1);
+    }
+    double sum = 0;
+    for (size_t i = 0; i < n; i++)
+        z->cdf[i] = sum += 1.0 / ((double)i + q);
+    for (size_t i = 0; i < n; i++)
+        z->cdf[i] /= sum;
+}
+
+static size_t zipf_draw(const Zipf *z)
+{
+    double u = rndf();
+    size_t lo = 0, hi = z->n - 1;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (z->cdf[mid] > u)
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
+    return lo;
 }
 
 #define PICK(arr) (arr[rnd(sizeof(arr) / sizeof(arr[0]))])
@@ -247,7 +303,7 @@ static List countries, orgs;
 
 /* Sizes of the invented-name pools. */
 enum { KIND_EVENT, KIND_AGREEMENT, KIND_PROGRAM, NKINDS };
-static const size_t pool_size[NKINDS] = {6000, 6000, 4000};
+static const size_t pool_size[NKINDS] = {1500, 1200, 900};
 
 static void topic_lower(Buf *b, const char *t)
 {
@@ -323,15 +379,164 @@ static void invented_name(Buf *b, int kind, size_t id)
     rng_state = saved;
 }
 
-/* --------------------------------------------------------------- documents */
+/* ----------------------------------------------------------------- world */
 
-/* What a document is about: a handful of featured names. */
+/*
+ * The world is built once from the seed, before the first document, and
+ * never grows: every name and every fact a document states comes from it.
+ *
+ * A story is an ongoing relationship that the archive keeps reporting on
+ * (a bilateral partnership, an organization's work with its members): a
+ * cast of 2-6 countries, 1-3 organizations, 2-4 events, agreements and
+ * programs each, and a topic.  For each relational sentence template a
+ * story owns 2-5 facts: which countries, organization and invented names
+ * fill that template's slots, chosen from the cast (now and then from
+ * outside it).  The facts of all stories for one template form that
+ * template's catalogue; a story's facts are contiguous in it.
+ *
+ * Popularity is Zipf-like at every level: a few stories fill most of the
+ * documents, a few invented names recur in many stories.  Years, dates,
+ * months, topics of the wording and numbers are still drawn for each
+ * sentence, so the same fact is reported in many different sentences.
+ */
+enum {
+    NSTORIES = 1000,
+    NRELTPL = 25, /* relational sentence templates: 0..24 in sentence() */
+    NTPL = 30,    /* all templates; 25..29 name no one */
+};
+
+/* Who fills a template's slots: countries c[0..3], an organization and
+   one invented name of each kind; a template uses the slots it needs. */
+typedef struct {
+    size_t c[4], o, inv[NKINDS];
+} Fact;
+
 typedef struct {
     size_t c[6], nc;
     size_t o[3], no;
     size_t inv[NKINDS][4], ninv[NKINDS];
-    int year;
     size_t topic;
+    size_t first[NRELTPL], nfacts[NRELTPL]; /* its facts in catalogue[t] */
+} Story;
+
+static char **names[NKINDS];     /* invented names, with "the", by kind and id */
+static Zipf name_pop[NKINDS];    /* popularity of invented names */
+static Story stories[NSTORIES];  /* in order of popularity */
+static Zipf story_pop;
+static Fact *catalogue[NRELTPL]; /* the facts each template may state */
+
+/* the name of invented entity `id` of `kind`: the caller frees it */
+static char *make_name(int kind, size_t id)
+{
+    Buf nb = {0};
+    invented_name(&nb, kind, id);
+    return nb.s;
+}
+
+static int has(const size_t *v, size_t n, size_t x)
+{
+    for (size_t i = 0; i < n; i++)
+        if (v[i] == x)
+            return 1;
+    return 0;
+}
+
+static void story_init(Story *s)
+{
+    s->nc = 2 + rnd(5);
+    for (size_t i = 0; i < s->nc; i++)
+        do
+            s->c[i] = rnd_skew(countries.n, 2);
+        while (has(s->c, i, s->c[i]));
+    s->no = 1 + rnd(3);
+    for (size_t i = 0; i < s->no; i++)
+        s->o[i] = rnd_skew(orgs.n, 2);
+    for (int k = 0; k < NKINDS; k++) {
+        s->ninv[k] = 2 + rnd(3);
+        for (size_t i = 0; i < s->ninv[k]; i++)
+            s->inv[k][i] = zipf_draw(&name_pop[k]);
+    }
+    s->topic = rnd(sizeof topics / sizeof topics[0]);
+}
+
+/* mostly the story's own countries, sometimes any country */
+static size_t cast_country(const Story *s)
+{
+    if (rnd(6) == 0)
+        return rnd_skew(countries.n, 2);
+    return s->c[rnd(s->nc)];
+}
+
+static void fact_init(Fact *f, const Story *s)
+{
+    f->c[0] = cast_country(s);
+    f->c[1] = cast_country(s);
+    for (int tries = 0; tries < 8 && f->c[1] == f->c[0]; tries++)
+        f->c[1] = cast_country(s);
+    if (f->c[1] == f->c[0])
+        f->c[1] = rnd(countries.n);
+    f->c[2] = cast_country(s);
+    f->c[3] = rnd_skew(countries.n, 2);
+    f->o = rnd(4) == 0 ? rnd_skew(orgs.n, 2) : s->o[rnd(s->no)];
+    for (int k = 0; k < NKINDS; k++)
+        f->inv[k] = rnd(5) == 0 ? zipf_draw(&name_pop[k]) : s->inv[k][rnd(s->ninv[k])];
+}
+
+static void world_init(uint64_t seed)
+{
+    uint64_t saved = rng_state;
+    rng_state = seed ^ 0x3D0C5EEDULL;
+    for (int k = 0; k < NKINDS; k++) {
+        names[k] = malloc(pool_size[k] * sizeof *names[k]);
+        if (!names[k]) {
+            fprintf(stderr, "gen: out of memory\n");
+            exit(1);
+        }
+        for (size_t id = 0; id < pool_size[k]; id++)
+            names[k][id] = make_name(k, id);
+        zipf_init(&name_pop[k], pool_size[k], 4.0);
+    }
+    zipf_init(&story_pop, NSTORIES, 8.0);
+    for (size_t i = 0; i < NSTORIES; i++)
+        story_init(&stories[i]);
+    for (int t = 0; t < NRELTPL; t++) {
+        size_t n = 0;
+        for (size_t i = 0; i < NSTORIES; i++) {
+            stories[i].first[t] = n;
+            stories[i].nfacts[t] = 2 + rnd(4);
+            n += stories[i].nfacts[t];
+        }
+        catalogue[t] = malloc(n * sizeof *catalogue[t]);
+        if (!catalogue[t]) {
+            fprintf(stderr, "gen: out of memory\n");
+            exit(1);
+        }
+        for (size_t i = 0; i < NSTORIES; i++)
+            for (size_t j = 0; j < stories[i].nfacts[t]; j++)
+                fact_init(&catalogue[t][stories[i].first[t] + j], &stories[i]);
+    }
+    rng_state = saved;
+}
+
+static void world_free(void)
+{
+    for (int k = 0; k < NKINDS; k++) {
+        for (size_t id = 0; id < pool_size[k]; id++)
+            free(names[k][id]);
+        free(names[k]);
+        free(name_pop[k].cdf);
+    }
+    free(story_pop.cdf);
+    for (int t = 0; t < NRELTPL; t++)
+        free(catalogue[t]);
+}
+
+/* --------------------------------------------------------------- documents */
+
+/* A document reports on one story, in one year. */
+typedef struct {
+    const Story *s;
+    int year;
 } Doc;
 
 static void cap_first(Buf *b, size_t at)
@@ -341,29 +546,18 @@ static void cap_first(Buf *b, size_t at)
         b->s[at] = 'T';
 }
 
-static const char *country(const Doc *d)
+/* A fact for template `tpl`: mostly one of the document's own story, now
+   and then one of another story as popular as that story is ("news from
+   elsewhere", the links between stories). */
+static const Fact *fact(const Doc *d, int tpl)
 {
-    /* mostly the document's own countries, sometimes any country */
-    if (rnd(6) == 0)
-        return countries.v[rnd_skew(countries.n, 2)].name;
-    return countries.v[d->c[rnd(d->nc)]].name;
+    const Story *s = rnd(5) == 0 ? &stories[zipf_draw(&story_pop)] : d->s;
+    return &catalogue[tpl][s->first[tpl] + rnd(s->nfacts[tpl])];
 }
 
-/* two or three distinct countries of the document */
-static void countries2(const Doc *d, const char **a, const char **b2)
+static void org(Buf *b, const Fact *f, int with_the)
 {
-    *a = country(d);
-    for (int tries = 0; tries < 8; tries++) {
-        *b2 = country(d);
-        if (*b2 != *a)
-            return;
-    }
-    *b2 = countries.v[rnd(countries.n)].name;
-}
-
-static void org(Buf *b, const Doc *d, int with_the)
-{
-    const Entry *e = &orgs.v[rnd(4) == 0 ? rnd_skew(orgs.n, 2) : d->o[rnd(d->no)]];
+    const Entry *e = &orgs.v[f->o];
     if (e->acronym && rnd(3) == 0) {
         put(b, e->acronym);
         return;
@@ -373,67 +567,62 @@ static void org(Buf *b, const Doc *d, int with_the)
     put(b, e->name);
 }
 
-static void inv(Buf *b, const Doc *d, int kind)
-{
-    size_t id = rnd(5) == 0 ? rnd_skew(pool_size[kind], 3) : d->inv[kind][rnd(d->ninv[kind])];
-    invented_name(b, kind, id);
-}
-
 static int year(const Doc *d)
 {
     int y = d->year - (int)rnd(8);
     return y < 1990 ? 1990 : y;
 }
 
-#define E(b, d) inv(b, d, KIND_EVENT)
-#define A(b, d) inv(b, d, KIND_AGREEMENT)
-#define P(b, d) inv(b, d, KIND_PROGRAM)
+#define E(b, f) put(b, names[KIND_EVENT][(f)->inv[KIND_EVENT]])
+#define A(b, f) put(b, names[KIND_AGREEMENT][(f)->inv[KIND_AGREEMENT]])
+#define P(b, f) put(b, names[KIND_PROGRAM][(f)->inv[KIND_PROGRAM]])
 
 /* One sentence, with a trailing space. */
 static void sentence(Buf *b, const Doc *d)
 {
-    const char *c1, *c2, *c3;
-    const char *t = topics[rnd(4) ? d->topic : rnd(sizeof topics / sizeof topics[0])];
+    const char *t = topics[rnd(4) ? d->s->topic : rnd(sizeof topics / sizeof topics[0])];
     size_t at = b->len;
-    countries2(d, &c1, &c2);
-    c3 = country(d);
-    switch (rnd(30)) {
+    int tpl = (int)rnd(NTPL);
+    const Fact *f = tpl < NRELTPL ? fact(d, tpl) : NULL;
+    const char *c1 = f ? countries.v[f->c[0]].name : NULL;
+    const char *c2 = f ? countries.v[f->c[1]].name : NULL;
+    const char *c3 = f ? countries.v[f->c[2]].name : NULL;
+    switch (tpl) {
     case 0:
-        putf(b, "In %d, %s and %s signed ", year(d), c1, c2); A(b, d); put(b, ".");
+        putf(b, "In %d, %s and %s signed ", year(d), c1, c2); A(b, f); put(b, ".");
         break;
     case 1:
-        putf(b, "%s signed ", c1); A(b, d);
+        putf(b, "%s signed ", c1); A(b, f);
         putf(b, " with %s on %d %s %d.", c2, 1 + (int)rnd(28), PICK(months), year(d));
         break;
     case 2:
-        putf(b, "%s launched ", c1); P(b, d); putf(b, " in %d to promote ", year(d));
+        putf(b, "%s launched ", c1); P(b, f); putf(b, " in %d to promote ", year(d));
         topic_lower(b, t); put(b, ".");
         break;
     case 3:
-        putf(b, "%s and %s jointly launched ", c1, c2); P(b, d); put(b, ".");
+        putf(b, "%s and %s jointly launched ", c1, c2); P(b, f); put(b, ".");
         break;
     case 4:
-        E(b, d); putf(b, " was hosted by %s in %d.", c1, year(d));
+        E(b, f); putf(b, " was hosted by %s in %d.", c1, year(d));
         break;
     case 5:
-        putf(b, "%s hosted ", c1); E(b, d);
+        putf(b, "%s hosted ", c1); E(b, f);
         putf(b, " in %s %d, which was attended by delegations from %s, %s and %s.",
-             PICK(months), year(d), c2, c3,
-             countries.v[rnd_skew(countries.n, 2)].name);
+             PICK(months), year(d), c2, c3, countries.v[f->c[3]].name);
         break;
     case 6:
-        putf(b, "%s adopted ", c1); A(b, d); put(b, " at "); E(b, d); put(b, ".");
+        putf(b, "%s adopted ", c1); A(b, f); put(b, " at "); E(b, f); put(b, ".");
         break;
     case 7:
-        putf(b, "Representatives of %s and ", c1); org(b, d, 1); put(b, " attended ");
-        E(b, d); put(b, ".");
+        putf(b, "Representatives of %s and ", c1); org(b, f, 1); put(b, " attended ");
+        E(b, f); put(b, ".");
         break;
     case 8:
-        putf(b, "%s took part in ", c1); E(b, d); putf(b, ", held in %s in %d.", c2, year(d));
+        putf(b, "%s took part in ", c1); E(b, f); putf(b, ", held in %s in %d.", c2, year(d));
         break;
     case 9: {
         int day = 1 + (int)rnd(25);
-        E(b, d); putf(b, " was held in %s from %d to %d %s %d.", c1, day, day + 2,
+        E(b, f); putf(b, " was held in %s from %d to %d %s %d.", c1, day, day + 2,
                       PICK(months), year(d));
         break;
     }
@@ -442,54 +631,54 @@ static void sentence(Buf *b, const Doc *d)
         topic_lower(b, t); put(b, ".");
         break;
     case 11:
-        putf(b, "%s is a member of ", c1); org(b, d, 1); put(b, ".");
+        putf(b, "%s is a member of ", c1); org(b, f, 1); put(b, ".");
         break;
     case 12:
-        putf(b, "%s became a member of ", c1); org(b, d, 1); putf(b, " in %d.", year(d));
+        putf(b, "%s became a member of ", c1); org(b, f, 1); putf(b, " in %d.", year(d));
         break;
     case 13:
-        put(b, "Under the framework of "); org(b, d, 1);
+        put(b, "Under the framework of "); org(b, f, 1);
         putf(b, ", %s and %s agreed to deepen cooperation on ", c1, c2);
         topic_lower(b, t); put(b, ".");
         break;
     case 14:
-        org(b, d, 1); putf(b, " supported %s in implementing ", c1); P(b, d); put(b, ".");
+        org(b, f, 1); putf(b, " supported %s in implementing ", c1); P(b, f); put(b, ".");
         break;
     case 15:
-        putf(b, "%s expressed its readiness to work with %s and ", c1, c2); org(b, d, 1);
+        putf(b, "%s expressed its readiness to work with %s and ", c1, c2); org(b, f, 1);
         put(b, " on "); topic_lower(b, t); put(b, ".");
         break;
     case 16:
-        put(b, "The two sides agreed to hold "); E(b, d); putf(b, " in %s in %d.", c1, d->year + 1);
+        put(b, "The two sides agreed to hold "); E(b, f); putf(b, " in %s in %d.", c1, d->year + 1);
         break;
     case 17:
-        putf(b, "%s may join ", c1); A(b, d); put(b, " in the coming years.");
+        putf(b, "%s may join ", c1); A(b, f); put(b, " in the coming years.");
         break;
     case 18:
-        putf(b, "%s did not attend ", c1); E(b, d); put(b, ".");
+        putf(b, "%s did not attend ", c1); E(b, f); put(b, ".");
         break;
     case 19:
         putf(b, "Cooperation between %s and %s on ", c1, c2); topic_lower(b, t);
         putf(b, " has made steady progress since %d.", year(d));
         break;
     case 20:
-        org(b, d, 1); putf(b, " and %s co-hosted ", c1); E(b, d); putf(b, " in %d.", year(d));
+        org(b, f, 1); putf(b, " and %s co-hosted ", c1); E(b, f); putf(b, " in %d.", year(d));
         break;
     case 21:
-        put(b, "As part of "); P(b, d);
+        put(b, "As part of "); P(b, f);
         putf(b, ", %s trained more than %d officials from %s.", c1, 50 * (1 + (int)rnd(40)), c2);
         break;
     case 22:
-        putf(b, "%s welcomed its partnership with ", c1); org(b, d, 1); put(b, " on ");
+        putf(b, "%s welcomed its partnership with ", c1); org(b, f, 1); put(b, " on ");
         topic_lower(b, t); put(b, ".");
         break;
     case 23:
-        putf(b, "Ministers from %s and %s attended ", c1, c2); E(b, d);
-        put(b, " and adopted "); A(b, d); put(b, ".");
+        putf(b, "Ministers from %s and %s attended ", c1, c2); E(b, f);
+        put(b, " and adopted "); A(b, f); put(b, ".");
         break;
     case 24:
         putf(b, "%s and %s held talks on ", c1, c2); topic_lower(b, t);
-        put(b, " on the sidelines of "); E(b, d); put(b, ".");
+        put(b, " on the sidelines of "); E(b, f); put(b, ".");
         break;
     case 25:
         put(b, "The two sides exchanged views on regional and international issues of common concern.");
@@ -518,22 +707,11 @@ static size_t doc_sentences;
 static void document(Buf *b, size_t target)
 {
     Doc d;
-    d.nc = 2 + rnd(5);
-    for (size_t i = 0; i < d.nc; i++)
-        d.c[i] = rnd_skew(countries.n, 2);
-    d.no = 1 + rnd(3);
-    for (size_t i = 0; i < d.no; i++)
-        d.o[i] = rnd_skew(orgs.n, 2);
-    for (int k = 0; k < NKINDS; k++) {
-        d.ninv[k] = 2 + rnd(3);
-        for (size_t i = 0; i < d.ninv[k]; i++)
-            d.inv[k][i] = rnd_skew(pool_size[k], 3);
-    }
+    d.s = &stories[zipf_draw(&story_pop)];
     d.year = 2000 + (int)rnd(25);
-    d.topic = rnd(sizeof topics / sizeof topics[0]);
 
-    const char *c1 = countries.v[d.c[0]].name, *c2 = countries.v[d.c[1]].name;
-    const char *t = topics[d.topic];
+    const char *c1 = countries.v[d.s->c[0]].name, *c2 = countries.v[d.s->c[1]].name;
+    const char *t = topics[d.s->topic];
     switch (rnd(4)) {
     case 0: putf(b, "Joint Statement between %s and %s on %s Cooperation\n\n", c1, c2, t); break;
     case 1: putf(b, "Press Release: %s and %s Deepen Partnership on %s\n\n", c1, c2, t); break;
@@ -585,6 +763,7 @@ int main(int argc, char **argv)
     load(&orgs, opath);
     shuffle(&countries, seed ^ 0xC0C0ULL);
     shuffle(&orgs, seed ^ 0x0606ULL);
+    world_init(seed);
     rng_state = seed;
 
     Buf b = {0};
@@ -610,5 +789,6 @@ int main(int argc, char **argv)
     }
     printf("files=%zu bytes=%.0f sentences=%zu\n", files, written, doc_sentences);
     free(b.s);
+    world_free();
     return 0;
 }
