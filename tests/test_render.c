@@ -488,8 +488,10 @@ static int random_link(size_t i, size_t n, size_t *from, size_t *to, ent_rel *re
  * packing of components, and clusters (see render/scene.c and the
  * README). Tests of those lay out in a child process, as the CLI does, so
  * that the leaks die with it (_exit runs no leak check: LeakSanitizer
- * stays quiet, valgrind reports them for the child only). Memory errors
- * in the child still fail the test: it sends no result. */
+ * stays quiet; valgrind checks the child, with Graphviz's own leaks
+ * suppressed by tests/valgrind.supp). Memory errors and other leaks in
+ * the child still fail the test: under ASan it sends no result, under
+ * valgrind its exit status fails the layout. */
 static unsigned leak_safe_timeout(void)
 {
 	return 600;
