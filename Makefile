@@ -108,7 +108,7 @@ asan:
 # the CLI under valgrind too. VALGRIND_OPTS reaches every valgrind, those
 # of the CLI runs and of the forked layout processes (whose exit status
 # fails the layout on any error) included: the suppressions (see
-# tests/valgrind.supp: Graphviz's own leaks only), and
+# tests/valgrind.supp: Graphviz's and fontconfig's own leaks only), and
 # definite leaks only in the report, as they are the only ones that fail.
 VG_JOBS   ?= 2
 VG_SLOW   := cli view export analysis render
