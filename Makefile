@@ -55,7 +55,7 @@ include fuzz/fuzz.mk
 
 $(BUILD)/config.mk: scripts/deps.sh
 	@mkdir -p $(BUILD)
-	@ENTENTE_TEST_DEPS=$(if $(filter check unit e2e asan valgrind fuzz-bins,$(MAKECMDGOALS)),1,0) sh scripts/deps.sh
+	@ENTENTE_TEST_DEPS=$(if $(filter check unit e2e asan valgrind valgrind-% fuzz-bins,$(MAKECMDGOALS)),1,0) sh scripts/deps.sh
 	@{ echo "PKG_CFLAGS := $$(pkg-config --cflags igraph libxml-2.0 libgvc libcgraph jansson check)"; \
 	   echo "PKG_LIBS := $$(pkg-config --libs igraph libxml-2.0 libgvc libcgraph jansson) -L$$(pkg-config --variable=libdir libgvc)/graphviz -Wl,-rpath,$$(pkg-config --variable=libdir libgvc)/graphviz -lgvplugin_core -lgvplugin_dot_layout -lgvplugin_neato_layout -lgvplugin_pango"; \
 	   echo "CHECK_LIBS := $$(pkg-config --libs check)"; } > $@.tmp && mv $@.tmp $@
@@ -106,10 +106,28 @@ asan:
 		SAN="-fsanitize=address,undefined -fno-sanitize-recover=all" \
 		WERROR= check
 
+# valgrind: one run of the test binary per suite, VG_JOBS at a time (the
+# whole suite takes minutes under valgrind), slowest first, each suite's
+# output in one piece. With ENTENTE_VALGRIND=1 the end-to-end tests run
+# the CLI under valgrind too. VALGRIND_OPTS reaches every valgrind, those
+# of the CLI runs and of the forked layout processes (whose exit status
+# fails the layout on any error) included: the suppressions (see
+# tests/valgrind.supp: Graphviz's and fontconfig's own leaks only), and
+# definite leaks only in the report, as they are the only ones that fail.
+VG_JOBS   ?= 2
+VG_SLOW   := cli view export analysis render
+VG_SUITES := $(patsubst X(%),%,$(shell grep -o 'X([a-z_]*)' tests/check_main.c))
+VALGRIND  := valgrind -q --error-exitcode=99 --leak-check=full \
+	--errors-for-leak-kinds=definite
+
 valgrind: $(BIN) $(TBIN)
-	OMP_NUM_THREADS=1 CK_FORK=no ENTENTE_BIN=$(BIN) CK_DEFAULT_TIMEOUT=600 \
-		ENTENTE_VALGRIND=1 valgrind -q --error-exitcode=99 --leak-check=full \
-		--errors-for-leak-kinds=definite $(TBIN)
+	@$(MAKE) --no-print-directory -k -O -j$(VG_JOBS) \
+		$(addprefix valgrind-,$(VG_SLOW) $(filter-out $(VG_SLOW),$(VG_SUITES)))
+
+valgrind-%: $(BIN) $(TBIN)
+	VALGRIND_OPTS="--suppressions=$(CURDIR)/tests/valgrind.supp --show-leak-kinds=definite" \
+		OMP_NUM_THREADS=1 CK_FORK=no CK_RUN_SUITE=$* ENTENTE_BIN=$(BIN) \
+		ENTENTE_VALGRIND=1 $(VALGRIND) $(TBIN)
 
 bench: $(BIN)
 	OMP_NUM_THREADS=1 sh bench/run.sh $(BIN)

@@ -10,6 +10,9 @@
  * Backstops for a parent that dies first: the child gets the default
  * SIGPIPE (a write to the gone reader kills it), an alarm and a CPU
  * limit a few seconds past the deadline.
+ *
+ * The child's exit status counts: under valgrind (make valgrind) a leak
+ * or memory error in the child changes it, and the work fails.
  */
 #include <errno.h>
 #include <poll.h>
@@ -165,6 +168,13 @@ static ent_status unpack(const ent_buf *in, int status, unsigned seconds,
 		return ent_error_set(err, ENT_ERR_FAIL, target, 0,
 				     "layout failed: the layout process sent %zu bytes, not %llu",
 				     in->len - sizeof(r), (unsigned long long)r.len);
+	/* The child leaves with 0 once it has sent the record; anything else
+	 * comes from outside our code, such as valgrind's --error-exitcode
+	 * after a memory error or leak in the child, and must not pass. */
+	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
+		return ent_error_set(err, ENT_ERR_FAIL, target, 0,
+				     "layout failed: the layout process exited with status %d",
+				     WIFEXITED(status) ? WEXITSTATUS(status) : -1);
 	if (info)
 		*info = r.info;
 	if (r.status != ENT_OK) {

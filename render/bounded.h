@@ -19,7 +19,8 @@ typedef ent_status (*ent_bounded_work)(void *ctx, ent_buf *out,
  * With `seconds` 0 it runs in this process, without a limit. Otherwise it
  * runs in a child process; after `seconds` of wall-clock time the child
  * is killed and the result is ENT_ERR_FAIL ("layout took longer than N
- * s"), about `target`. A child that crashes is ENT_ERR_FAIL too. The
+ * s"), about `target`. A child that crashes, or exits with a status
+ * other than 0 (valgrind's error exit code), is ENT_ERR_FAIL too. The
  * child's `info` is copied into `info` (may be NULL). */
 ent_status ent_bounded_run(unsigned seconds, ent_bounded_work work, void *ctx,
 			   ent_buf *out, ent_render_info *info,

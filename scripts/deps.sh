@@ -18,6 +18,7 @@ command -v xmllint >/dev/null 2>&1 || need="$need libxml2-utils"
 if [ "${ENTENTE_TEST_DEPS:-0}" = 1 ]; then
 	command -v python3 >/dev/null 2>&1 || need="$need python3"
 	command -v clang >/dev/null 2>&1 || need="$need clang"
+	command -v valgrind >/dev/null 2>&1 || need="$need valgrind"
 	ls /usr/lib/llvm-*/lib/clang/*/lib/linux/libclang_rt.asan-x86_64.a >/dev/null 2>&1 ||
 		need="$need libclang-rt-dev"
 	# libFuzzer, for make fuzz (the same package on Debian 12)

@@ -1,6 +1,7 @@
 /* Helpers for the extraction tests: extract a string, find entities and
  * relations by name. */
 #include <check.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "helpers.h"
@@ -63,4 +64,11 @@ size_t th_count(const ent_corpus *c, ent_rel rel)
 	for (size_t i = 0; i < c->n_relations; i++)
 		n += c->relations[i].rel == rel;
 	return n;
+}
+
+double th_time_scale(void)
+{
+	const char *v = getenv("ENTENTE_VALGRIND");
+
+	return v && !strcmp(v, "1") ? 25.0 : 1.0;
 }

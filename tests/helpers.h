@@ -21,6 +21,12 @@ size_t th_relation(const ent_corpus *c, const char *subject, ent_rel rel,
 /* Number of relations of that kind. */
 size_t th_count(const ent_corpus *c, ent_rel rel);
 
+/* How much slower than a plain build this run is: 1, or 25 under
+ * valgrind (ENTENTE_VALGRIND=1), where code runs 20 to 50 times slower.
+ * Multiply wall-clock limits by it, so that they still tell linear from
+ * quadratic there. */
+double th_time_scale(void);
+
 /* Non-zero when [s, s+len) is exactly one JSON value (json_check.c). */
 int th_json_valid(const char *s, size_t len);
 
