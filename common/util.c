@@ -114,46 +114,105 @@ void ent_buf_clear(ent_buf *b)
 		b->data[0] = '\0';
 }
 
-void ent_buf_add(ent_buf *b, const char *s, size_t n)
+void ent_buf_reserve(ent_buf *b, size_t n)
 {
 	ENT_GROW(b->data, b->cap, b->len + n + 1);
-	memcpy(b->data + b->len, s, n);
-	b->len += n;
-	b->data[b->len] = '\0';
 }
+
+extern inline void ent_buf_add(ent_buf *b, const char *s, size_t n);
+extern inline void ent_buf_addc(ent_buf *b, char c);
 
 void ent_buf_adds(ent_buf *b, const char *s)
 {
 	ent_buf_add(b, s, strlen(s));
 }
 
-void ent_buf_addc(ent_buf *b, char c)
+/* Append the decimal digits of v, with a '-' when neg. */
+static void add_decimal(ent_buf *b, unsigned long long v, int neg)
 {
-	ent_buf_add(b, &c, 1);
+	char tmp[24];
+	size_t i = sizeof(tmp);
+
+	do {
+		tmp[--i] = (char)('0' + v % 10);
+		v /= 10;
+	} while (v);
+	if (neg)
+		tmp[--i] = '-';
+	ent_buf_add(b, tmp + i, sizeof(tmp) - i);
+}
+
+/* The conversions output needs most (%s, %d, %ld, %zu, %%) without width,
+ * precision or flags, formatted directly; 0 at anything else, so that the
+ * caller formats the whole with vsnprintf instead. */
+static int format_simple(ent_buf *b, const char *fmt, va_list ap)
+{
+	const char *p = fmt;
+
+	for (;;) {
+		const char *q = strchr(p, '%');
+		if (!q) {
+			ent_buf_add(b, p, strlen(p));
+			return 1;
+		}
+		ent_buf_add(b, p, (size_t)(q - p));
+		q++;
+		if (*q == 's') {
+			const char *s = va_arg(ap, const char *);
+			if (!s)
+				return 0;
+			ent_buf_add(b, s, strlen(s));
+		} else if (*q == 'd') {
+			int v = va_arg(ap, int);
+			add_decimal(b, v < 0 ? -(unsigned long long)v : (unsigned long long)v, v < 0);
+		} else if (q[0] == 'l' && q[1] == 'd') {
+			long v = va_arg(ap, long);
+			add_decimal(b, v < 0 ? -(unsigned long long)v : (unsigned long long)v, v < 0);
+			q++;
+		} else if (q[0] == 'z' && q[1] == 'u') {
+			add_decimal(b, va_arg(ap, size_t), 0);
+			q++;
+		} else if (*q == '%') {
+			ent_buf_addc(b, '%');
+		} else {
+			return 0;
+		}
+		p = q + 1;
+	}
 }
 
 void ent_buf_printf(ent_buf *b, const char *fmt, ...)
 {
-	va_list ap;
+	va_list ap, again;
 	int n;
-	size_t room;
+	size_t room, mark = b->len;
 
-	/* format in place when it fits (the common case), measure otherwise */
+	va_start(ap, fmt);
+	va_copy(again, ap);
+	if (format_simple(b, fmt, ap)) {
+		va_end(again);
+		va_end(ap);
+		return;
+	}
+	va_end(ap);
+	/* anything else through vsnprintf: in place when it fits, measured
+	 * otherwise */
+	b->len = mark;
 	ENT_GROW(b->data, b->cap, b->len + 64);
 	room = b->cap - b->len;
-	va_start(ap, fmt);
+	va_copy(ap, again);
 	n = vsnprintf(b->data + b->len, room, fmt, ap);
 	va_end(ap);
 	if (n < 0) {
 		b->data[b->len] = '\0';
+		va_end(again);
 		return;
 	}
 	if ((size_t)n >= room) {
 		ENT_GROW(b->data, b->cap, b->len + (size_t)n + 1);
-		va_start(ap, fmt);
-		vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
-		va_end(ap);
+		vsnprintf(b->data + b->len, (size_t)n + 1, fmt, again);
 	}
+	va_end(again);
 	b->len += (size_t)n;
 }
 
@@ -566,39 +625,66 @@ size_t ent_utf8_valid(const unsigned char *p, size_t avail, uint32_t *cp)
 	return n;
 }
 
+/* Bytes a JSON string cannot hold as they are: control characters,
+ * quotes, backslashes, DEL, and the start of every multi-byte sequence
+ * (checked, and U+2028/U+2029 escaped). */
+static int json_special(unsigned char c)
+{
+	return c < 0x20 || c == '"' || c == '\\' || c >= 0x7F;
+}
+
+static void json_escape_u(ent_buf *b, unsigned v)
+{
+	static const char hex[] = "0123456789abcdef";
+	char e[6] = { '\\', 'u', hex[(v >> 12) & 15], hex[(v >> 8) & 15], hex[(v >> 4) & 15],
+		      hex[v & 15] };
+	ent_buf_add(b, e, sizeof(e));
+}
+
 void ent_json_string(ent_buf *b, const char *s)
 {
-	const unsigned char *p = (const unsigned char *)s;
+	const unsigned char *p = (const unsigned char *)s, *run;
 
+	ent_buf_reserve(b, strlen(s) + 2);
 	ent_buf_addc(b, '"');
-	while (*p) {
-		uint32_t cp;
-		size_t n = ent_utf8_valid(p, SIZE_MAX, &cp);
-		if (n == 0) {
-			ent_buf_adds(b, "\\ufffd");
-			p++;
-		} else if (n == 1) {
-			switch (*p) {
-			case '"': ent_buf_adds(b, "\\\""); break;
-			case '\\': ent_buf_adds(b, "\\\\"); break;
-			case '\n': ent_buf_adds(b, "\\n"); break;
-			case '\t': ent_buf_adds(b, "\\t"); break;
-			case '\r': ent_buf_adds(b, "\\r"); break;
-			default:
-				if (*p < 0x20 || *p == 0x7F)
-					ent_buf_printf(b, "\\u%04x", *p);
-				else
-					ent_buf_addc(b, (char)*p);
-			}
-			p++;
-		} else {
-			if (n == 3 && p[0] == 0xE2 && p[1] == 0x80 &&
-			    (p[2] == 0xA8 || p[2] == 0xA9))
-				ent_buf_printf(b, "\\u%04x", p[2] == 0xA8 ? 0x2028 : 0x2029);
-			else
-				ent_buf_add(b, (const char *)p, n);
+	for (;;) {
+		/* copy the plain run (ASCII and valid UTF-8) at once */
+		run = p;
+		for (;;) {
+			while (!json_special(*p))
+				p++;
+			if (*p < 0x80)
+				break;
+			uint32_t cp;
+			size_t n = ent_utf8_valid(p, SIZE_MAX, &cp);
+			if (n == 0 || cp == 0x2028 || cp == 0x2029)
+				break;
 			p += n;
 		}
+		ent_buf_add(b, (const char *)run, (size_t)(p - run));
+		if (!*p)
+			break;
+		if (*p >= 0x80) {
+			uint32_t cp;
+			size_t n = ent_utf8_valid(p, SIZE_MAX, &cp);
+			if (n == 0) {
+				ent_buf_add(b, "\\ufffd", 6);
+				p++;
+			} else {
+				json_escape_u(b, cp);
+				p += n;
+			}
+			continue;
+		}
+		switch (*p) {
+		case '"': ent_buf_add(b, "\\\"", 2); break;
+		case '\\': ent_buf_add(b, "\\\\", 2); break;
+		case '\n': ent_buf_add(b, "\\n", 2); break;
+		case '\t': ent_buf_add(b, "\\t", 2); break;
+		case '\r': ent_buf_add(b, "\\r", 2); break;
+		default: json_escape_u(b, *p);
+		}
+		p++;
 	}
 	ent_buf_addc(b, '"');
 }

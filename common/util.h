@@ -11,6 +11,7 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "entente/common.h"
 
@@ -37,9 +38,29 @@ typedef struct ent_buf {
 void ent_buf_init(ent_buf *b);
 void ent_buf_release(ent_buf *b);
 void ent_buf_clear(ent_buf *b);
-void ent_buf_add(ent_buf *b, const char *s, size_t n);
 void ent_buf_adds(ent_buf *b, const char *s);
-void ent_buf_addc(ent_buf *b, char c);
+/* Make room for n more bytes (and the NUL) without changing the contents. */
+void ent_buf_reserve(ent_buf *b, size_t n);
+
+/* The appends are inline: output and sentence pooling call them for every
+ * few bytes, where a call and a capacity check through ent_grow() cost more
+ * than the copy. The out-of-line definitions are in util.c (C11 inline). */
+inline void ent_buf_add(ent_buf *b, const char *s, size_t n)
+{
+	if (b->len + n + 1 > b->cap)
+		ent_buf_reserve(b, n);
+	memcpy(b->data + b->len, s, n);
+	b->len += n;
+	b->data[b->len] = '\0';
+}
+
+inline void ent_buf_addc(ent_buf *b, char c)
+{
+	if (b->len + 2 > b->cap)
+		ent_buf_reserve(b, 1);
+	b->data[b->len++] = c;
+	b->data[b->len] = '\0';
+}
 void ent_buf_printf(ent_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Hand the contents over (free with free()) and reset the buffer. */
 char *ent_buf_detach(ent_buf *b);
