@@ -17,6 +17,39 @@ void ent_phrases_init(ent_phrases *p, int fold)
 	ent_map_init(&p->map);
 	p->max_tokens = 0;
 	p->fold = fold;
+	memset(p->first, 0, sizeof(p->first));
+}
+
+/* The filter's bit for a word of n bytes from `first` to `last`. */
+static uint32_t first_bit(unsigned char first, unsigned char last, size_t n)
+{
+	uint32_t x = first | (uint32_t)last << 8 | (uint32_t)(n < 255 ? n : 255) << 16;
+
+	return (x * 2654435761u) >> (32 - 13);
+}
+
+static unsigned char fold_ascii(unsigned char c, int fold)
+{
+	return fold && c >= 'A' && c <= 'Z' ? (unsigned char)(c + 32) : c;
+}
+
+/* May some phrase open with token t? A token of ASCII only is its own key
+ * (folded), so the filter answers; any other may be mapped to another
+ * key, so the map decides. */
+static int first_may_match(const ent_phrases *p, const char *text, const ent_token *t)
+{
+	const unsigned char *s = (const unsigned char *)text + t->start;
+	unsigned char any = 0;
+	uint32_t bit;
+
+	if (t->len == 0)
+		return 1;
+	for (uint32_t k = 0; k < t->len; k++)
+		any |= s[k];
+	if (any & 0x80)
+		return 1;
+	bit = first_bit(fold_ascii(s[0], p->fold), fold_ascii(s[t->len - 1], p->fold), t->len);
+	return (p->first[bit / 64] >> (bit % 64)) & 1;
 }
 
 void ent_phrases_release(ent_phrases *p)
@@ -62,6 +95,10 @@ void ent_phrases_add(ent_phrases *p, const char *phrase, size_t value)
 		if (key_append(key, &len, phrase, &toks[i],
 			       i > 0 && (toks[i].flags & ENT_TK_SPACE), p->fold) < 0)
 			break;
+		if (i == 0) {
+			uint32_t bit = first_bit((unsigned char)key[0], (unsigned char)key[len - 1], len);
+			p->first[bit / 64] |= (uint64_t)1 << (bit % 64);
+		}
 		if (i + 1 == n)
 			ent_map_put(&p->map, key, value + 1);
 		else if (!ent_map_get(&p->map, key))
@@ -79,6 +116,8 @@ size_t ent_phrases_match(const ent_phrases *p, const char *text,
 	char key[KEY_MAX];
 	size_t len = 0, best = 0;
 
+	if (i >= n || !first_may_match(p, text, &toks[i]))
+		return 0;
 	for (size_t j = i; j < n && j - i < p->max_tokens; j++) {
 		if (key_append(key, &len, text, &toks[j],
 			       j > i && (toks[j].flags & ENT_TK_SPACE), p->fold) < 0)

@@ -15,10 +15,15 @@
  * tokens with ent_token_key() and single spaces where the text had space;
  * every proper prefix is stored too, so a longest-match scan stops as soon
  * as no longer phrase can match. Case-folded tables lower-case ASCII. */
+#define ENT_PHRASE_FIRST_BITS 8192
 typedef struct ent_phrases {
 	ent_map map;  /* key -> value + 1, or 0 for a prefix only */
 	size_t max_tokens;
 	int fold;
+	/* A filter on the first word: one bit per (first byte, last byte,
+	 * length) of the first words stored, hashed. Most tokens open no
+	 * phrase, and this says so without building a key or probing. */
+	uint64_t first[ENT_PHRASE_FIRST_BITS / 64];
 } ent_phrases;
 
 void ent_phrases_init(ent_phrases *p, int fold);
