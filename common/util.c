@@ -224,14 +224,18 @@ char *ent_buf_detach(ent_buf *b)
 }
 
 /* FNV-1a, 64 bit. */
-uint64_t ent_hash(const char *s, size_t n)
+uint64_t ent_hash_more(uint64_t h, const char *s, size_t n)
 {
-	uint64_t h = 1469598103934665603ULL;
 	for (size_t i = 0; i < n; i++) {
 		h ^= (unsigned char)s[i];
 		h *= 1099511628211ULL;
 	}
 	return h;
+}
+
+uint64_t ent_hash(const char *s, size_t n)
+{
+	return ent_hash_more(ENT_HASH_EMPTY, s, n);
 }
 
 void ent_map_init(ent_map *m)
@@ -259,14 +263,21 @@ static size_t map_slot(const ent_map *m, const char *key, size_t n, uint64_t h)
 	return i;
 }
 
-size_t *ent_map_getn(const ent_map *m, const char *key, size_t n)
+size_t *ent_map_getnh(const ent_map *m, const char *key, size_t n, uint64_t h)
 {
 	size_t i;
 
 	if (!m->cap)
 		return NULL;
-	i = map_slot(m, key, n, ent_hash(key, n));
+	i = map_slot(m, key, n, h);
 	return m->keys[i] ? &m->vals[i] : NULL;
+}
+
+size_t *ent_map_getn(const ent_map *m, const char *key, size_t n)
+{
+	if (!m->cap)
+		return NULL;
+	return ent_map_getnh(m, key, n, ent_hash(key, n));
 }
 
 size_t *ent_map_get(const ent_map *m, const char *key)

@@ -82,6 +82,13 @@ size_t *ent_map_getn(const ent_map *m, const char *key, size_t n);
 /* Insert or overwrite. */
 void ent_map_put(ent_map *m, const char *key, size_t val);
 uint64_t ent_hash(const char *s, size_t n);
+/* The hash continued over more bytes: ent_hash of a string that is `a`
+ * followed by s[0, n) is ent_hash_more(ent_hash(a), s, n), so that a key
+ * built piece by piece is hashed once. ENT_HASH_EMPTY is ent_hash("", 0). */
+#define ENT_HASH_EMPTY 1469598103934665603ULL
+uint64_t ent_hash_more(uint64_t h, const char *s, size_t n);
+/* ent_map_getn() with the key's hash h (ent_hash(key, n)) given. */
+size_t *ent_map_getnh(const ent_map *m, const char *key, size_t n, uint64_t h);
 
 /* Name normalisation used for matching and keys: NFKD-like folding of
  * Latin accents, curly quotes to straight, dashes to '-', lower case,

@@ -20,35 +20,41 @@ void ent_phrases_init(ent_phrases *p, int fold)
 	memset(p->first, 0, sizeof(p->first));
 }
 
-/* The filter's bit for a word of n bytes from `first` to `last`. */
-static uint32_t first_bit(unsigned char first, unsigned char last, size_t n)
+/* The filter's bit for a word w of n bytes: its first two and last two
+ * bytes, hashed (a one-byte word: that byte). */
+static uint32_t first_bit(const unsigned char *w, size_t n)
 {
-	uint32_t x = first | (uint32_t)last << 8 | (uint32_t)(n < 255 ? n : 255) << 16;
+	uint32_t x = n > 1 ? (uint32_t)w[0] | (uint32_t)w[1] << 8 | (uint32_t)w[n - 2] << 16 |
+				     (uint32_t)w[n - 1] << 24
+			   : (uint32_t)w[0] | 0x8000u;
 
 	return (x * 2654435761u) >> (32 - 13);
 }
 
-static unsigned char fold_ascii(unsigned char c, int fold)
-{
-	return fold && c >= 'A' && c <= 'Z' ? (unsigned char)(c + 32) : c;
-}
-
-/* May some phrase open with token t? A token of ASCII only is its own key
- * (folded), so the filter answers; any other may be mapped to another
- * key, so the map decides. */
+/* May some phrase open with token t? The key of a token maps ASCII bytes
+ * to themselves (folded), so when the four bytes the filter reads are
+ * ASCII they are the key's own and the filter answers; otherwise the map
+ * decides. */
 static int first_may_match(const ent_phrases *p, const char *text, const ent_token *t)
 {
 	const unsigned char *s = (const unsigned char *)text + t->start;
-	unsigned char any = 0;
+	size_t n = t->len;
+	unsigned char w[4];
 	uint32_t bit;
 
-	if (t->len == 0)
+	if (n == 0)
 		return 1;
-	for (uint32_t k = 0; k < t->len; k++)
-		any |= s[k];
-	if (any & 0x80)
+	w[0] = s[0];
+	w[1] = s[n > 1];
+	w[2] = s[n > 1 ? n - 2 : 0];
+	w[3] = s[n - 1];
+	if ((w[0] | w[1] | w[2] | w[3]) & 0x80)
 		return 1;
-	bit = first_bit(fold_ascii(s[0], p->fold), fold_ascii(s[t->len - 1], p->fold), t->len);
+	if (p->fold)
+		for (int k = 0; k < 4; k++)
+			if (w[k] >= 'A' && w[k] <= 'Z')
+				w[k] = (unsigned char)(w[k] + 32);
+	bit = first_bit(w, n > 1 ? 4 : 1);
 	return (p->first[bit / 64] >> (bit % 64)) & 1;
 }
 
@@ -59,8 +65,8 @@ void ent_phrases_release(ent_phrases *p)
 
 /* Append token t's key to key[*len], folding case if asked; -1 when the
  * key would not fit. */
-static int key_append(char *key, size_t *len, const char *text,
-		      const ent_token *t, int space, int fold)
+static int key_append_slow(char *key, size_t *len, const char *text,
+			   const ent_token *t, int space, int fold)
 {
 	size_t n;
 
@@ -80,11 +86,48 @@ static int key_append(char *key, size_t *len, const char *text,
 	return 0;
 }
 
+/* The same, and *h continued over what was appended (see ent_hash_more).
+ * A token of ASCII only is its own key: copied, folded and hashed in one
+ * pass; any other goes through ent_token_keyn(). */
+static int key_append(char *key, size_t *len, uint64_t *h, const char *text,
+		      const ent_token *t, int space, int fold)
+{
+	const unsigned char *s = (const unsigned char *)text + t->start;
+	size_t at = *len + (space ? 1 : 0), n = t->len, k;
+	uint64_t hh = *h;
+
+	if (at + n + 1 <= KEY_MAX) {
+		if (space)
+			hh = (hh ^ ' ') * 1099511628211ULL;
+		for (k = 0; k < n && s[k] < 0x80; k++) {
+			unsigned char c = s[k];
+			if (fold && c >= 'A' && c <= 'Z')
+				c = (unsigned char)(c + 32);
+			key[at + k] = (char)c;
+			hh = (hh ^ c) * 1099511628211ULL;
+		}
+		if (k == n) {
+			if (space)
+				key[*len] = ' ';
+			key[at + n] = '\0';
+			*len = at + n;
+			*h = hh;
+			return 0;
+		}
+	}
+	size_t had = *len;
+	if (key_append_slow(key, len, text, t, space, fold) < 0)
+		return -1;
+	*h = ent_hash_more(*h, key + had, *len - had);
+	return 0;
+}
+
 void ent_phrases_add(ent_phrases *p, const char *phrase, size_t value)
 {
 	ent_token *toks = NULL;
 	size_t n = 0, cap = 0, len = 0;
 	char key[KEY_MAX];
+	uint64_t h = ENT_HASH_EMPTY;
 
 	ent_tokenize(phrase, 0, strlen(phrase), &toks, &n, &cap, 64);
 	if (n == 0) {
@@ -92,11 +135,13 @@ void ent_phrases_add(ent_phrases *p, const char *phrase, size_t value)
 		return;
 	}
 	for (size_t i = 0; i < n; i++) {
-		if (key_append(key, &len, phrase, &toks[i],
+		if (key_append(key, &len, &h, phrase, &toks[i],
 			       i > 0 && (toks[i].flags & ENT_TK_SPACE), p->fold) < 0)
 			break;
 		if (i == 0) {
-			uint32_t bit = first_bit((unsigned char)key[0], (unsigned char)key[len - 1], len);
+			const unsigned char *k = (const unsigned char *)key;
+			unsigned char w[4] = { k[0], k[len > 1], k[len > 1 ? len - 2 : 0], k[len - 1] };
+			uint32_t bit = first_bit(w, len > 1 ? 4 : 1);
 			p->first[bit / 64] |= (uint64_t)1 << (bit % 64);
 		}
 		if (i + 1 == n)
@@ -115,14 +160,16 @@ size_t ent_phrases_match(const ent_phrases *p, const char *text,
 {
 	char key[KEY_MAX];
 	size_t len = 0, best = 0;
+	uint64_t h = ENT_HASH_EMPTY;
 
 	if (i >= n || !first_may_match(p, text, &toks[i]))
 		return 0;
 	for (size_t j = i; j < n && j - i < p->max_tokens; j++) {
-		if (key_append(key, &len, text, &toks[j],
+		/* the key grows by a word: hash only what was added */
+		if (key_append(key, &len, &h, text, &toks[j],
 			       j > i && (toks[j].flags & ENT_TK_SPACE), p->fold) < 0)
 			break;
-		size_t *v = ent_map_getn(&p->map, key, len);
+		size_t *v = ent_map_getnh(&p->map, key, len, h);
 		if (!v)
 			break;
 		if (*v) {
