@@ -87,6 +87,12 @@ size_t ent_tokenize(const char *text, size_t start, size_t end,
 
 	while (i < end && added < max) {
 		size_t l;
+		unsigned char c0 = (unsigned char)text[i];
+		if (c0 == ' ' || c0 == '\n' || c0 == '\t') {
+			pending |= c0 == '\n' ? ENT_TK_SPACE | ENT_TK_NL : ENT_TK_SPACE;
+			i++;
+			continue;
+		}
 		uint32_t cp = ent_utf8_decode(text + i, &l);
 		if (is_space_cp(cp)) {
 			pending |= ENT_TK_SPACE;
@@ -127,6 +133,19 @@ size_t ent_tokenize(const char *text, size_t start, size_t end,
 		else if (is_lower_cp(cp))
 			t->flags |= ENT_TK_LOWER;
 		while (i < end) {
+			/* ASCII letters and digits, the bulk of every word */
+			unsigned char c = (unsigned char)text[i];
+			if (c < 0x80 && c != '\'') {
+				if (c >= 'a' && c <= 'z') {
+					letters++;
+				} else if (c >= 'A' && c <= 'Z') {
+					uppers++, letters++;
+				} else if (!(c >= '0' && c <= '9')) {
+					break;
+				}
+				i++;
+				continue;
+			}
 			cp = ent_utf8_decode(text + i, &l);
 			if (is_word_cp(cp)) {
 				if (is_upper_cp(cp))
