@@ -44,6 +44,10 @@ static int looks_binary(const unsigned char *p, size_t len)
 	size_t n = len < 65536 ? len : 65536, bad = 0;
 
 	for (size_t i = 0; i < n;) {
+		if (p[i] >= 0x20 && p[i] < 0x80) {
+			i++;
+			continue;
+		}
 		size_t l = utf8_len(p + i, n - i);
 		if (l == 0) {
 			bad++;
@@ -84,6 +88,17 @@ ent_status ent_text_sanitize(const char *doc, const char *data, size_t len,
 	ent_buf_init(&b);
 	ENT_GROW(b.data, b.cap, len + 1);
 	while (i < len) {
+		/* a run of printable ASCII, tabs and line feeds: kept as is */
+		size_t r = i;
+		while (r < len && ((p[r] >= 0x20 && p[r] < 0x7F) || p[r] == '\n' || p[r] == '\t')) {
+			text += p[r] > ' ';
+			r++;
+		}
+		if (r > i) {
+			ent_buf_add(&b, (const char *)p + i, r - i);
+			i = r;
+			continue;
+		}
 		size_t l = utf8_len(p + i, len - i);
 		if (l == 0) {
 			ent_buf_adds(&b, "\xEF\xBF\xBD");
@@ -152,6 +167,8 @@ static int is_abbreviation(const char *text, size_t start, size_t dot)
 	if (dot - w == 1 && text[w] >= 'A' && text[w] <= 'Z')
 		return 1; /* an initial: "J. Smith" */
 	for (int i = 0; abbreviations[i]; i++) {
+		if (abbreviations[i][0] != text[w])
+			continue;
 		size_t n = strlen(abbreviations[i]);
 		if (dot - w == n && !memcmp(text + w, abbreviations[i], n))
 			return 1;
