@@ -116,7 +116,9 @@ void ent_buf_clear(ent_buf *b)
 
 void ent_buf_reserve(ent_buf *b, size_t n)
 {
-	ENT_GROW(b->data, b->cap, b->len + n + 1);
+	/* most buffers hold a name or a sentence: start at 128 bytes rather
+	 * than doubling up from 8 */
+	ENT_GROW(b->data, b->cap, b->len + n + 1 > 128 ? b->len + n + 1 : 128);
 }
 
 extern inline void ent_buf_add(ent_buf *b, const char *s, size_t n);
@@ -355,16 +357,31 @@ static char fold_latin(unsigned cp)
 	return 0;
 }
 
-char *ent_name_norm(const char *s)
+/* Write the normal form of s into out, which holds strlen(s) + 1 bytes
+ * (the form is never longer: folding only shortens); returns its length. */
+static size_t name_norm_into(const char *s, char *out)
 {
-	ent_buf b;
 	const unsigned char *p = (const unsigned char *)s;
+	size_t n = 0;
 	int space = 1;
 
-	ent_buf_init(&b);
 	while (*p) {
 		unsigned c = *p, cp = 0;
 		size_t len = 1;
+		if (c < 0x80) {
+			if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_') {
+				out[n++] = (char)c;
+				space = 0;
+			} else if (c >= 'A' && c <= 'Z') {
+				out[n++] = (char)(c + 32);
+				space = 0;
+			} else if (!space) {
+				out[n++] = ' ';
+				space = 1;
+			}
+			p++;
+			continue;
+		}
 		if (c >= 0xC0 && c < 0xE0 && (p[1] & 0xC0) == 0x80) {
 			cp = ((c & 0x1F) << 6) | (p[1] & 0x3F);
 			len = 2;
@@ -374,44 +391,45 @@ char *ent_name_norm(const char *s)
 			len = 3;
 		}
 		if (len == 1) {
-			if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' ||
-			    c >= 0x80) {
-				ent_buf_addc(&b, (char)c);
-				space = 0;
-			} else if (c >= 'A' && c <= 'Z') {
-				ent_buf_addc(&b, (char)(c + 32));
-				space = 0;
-			} else if (!space) {
-				ent_buf_addc(&b, ' ');
-				space = 1;
-			}
+			out[n++] = (char)c; /* a stray byte, kept */
+			space = 0;
 		} else {
 			char f = fold_latin(cp);
 			if (f && f != 'x' && f != '/') {
-				ent_buf_addc(&b, (char)(f >= 'A' && f <= 'Z' ? f + 32 : f));
+				out[n++] = (char)(f >= 'A' && f <= 'Z' ? f + 32 : f);
 				space = 0;
 			} else if ((cp >= 0x2000 && cp <= 0x206F) || cp == 0xA0 ||
 				   cp == 0xD7 || cp == 0xF7 || cp == 0x3000 ||
 				   (cp >= 0xFF00 && cp <= 0xFF0F)) {
 				/* general punctuation, quotes, dashes, spaces */
 				if (!space) {
-					ent_buf_addc(&b, ' ');
+					out[n++] = ' ';
 					space = 1;
 				}
 			} else {
-				ent_buf_add(&b, (const char *)p, len);
+				memcpy(out + n, p, len);
+				n += len;
 				space = 0;
 			}
 		}
 		p += len;
 	}
-	if (b.len && b.data[b.len - 1] == ' ')
-		b.data[--b.len] = '\0';
-	if (b.len >= 4 && !strncmp(b.data, "the ", 4)) {
-		memmove(b.data, b.data + 4, b.len - 3);
-		b.len -= 4;
+	if (n && out[n - 1] == ' ')
+		n--;
+	out[n] = '\0';
+	if (n >= 4 && !strncmp(out, "the ", 4)) {
+		memmove(out, out + 4, n - 3);
+		n -= 4;
 	}
-	return ent_buf_detach(&b);
+	return n;
+}
+
+char *ent_name_norm(const char *s)
+{
+	char *out = ent_xmalloc(strlen(s) + 1);
+
+	name_norm_into(s, out);
+	return out;
 }
 
 /* Temporary files currently open, removed by the signal handler. */
