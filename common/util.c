@@ -312,8 +312,14 @@ static void map_rehash(ent_map *m, size_t cap)
 
 void ent_map_put(ent_map *m, const char *key, size_t val)
 {
-	size_t i, n = strlen(key);
-	uint64_t h = ent_hash(key, n);
+	size_t n = strlen(key);
+
+	ent_map_putnh(m, key, n, ent_hash(key, n), val);
+}
+
+void ent_map_putnh(ent_map *m, const char *key, size_t n, uint64_t h, size_t val)
+{
+	size_t i;
 
 	if ((m->len + 1) * 2 >= m->cap)
 		map_rehash(m, m->cap ? m->cap * 2 : 16);

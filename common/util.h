@@ -89,6 +89,8 @@ uint64_t ent_hash(const char *s, size_t n);
 uint64_t ent_hash_more(uint64_t h, const char *s, size_t n);
 /* ent_map_getn() with the key's hash h (ent_hash(key, n)) given. */
 size_t *ent_map_getnh(const ent_map *m, const char *key, size_t n, uint64_t h);
+/* ent_map_put() of key[0, n) (no NUL inside) with its hash h given. */
+void ent_map_putnh(ent_map *m, const char *key, size_t n, uint64_t h, size_t val);
 
 /* Name normalisation used for matching and keys: NFKD-like folding of
  * Latin accents, curly quotes to straight, dashes to '-', lower case,

@@ -124,16 +124,16 @@ static int key_append(char *key, size_t *len, uint64_t *h, const char *text,
 
 void ent_phrases_add(ent_phrases *p, const char *phrase, size_t value)
 {
-	ent_token *toks = NULL;
-	size_t n = 0, cap = 0, len = 0;
+	/* at most 64 tokens are read, so they fit here and the tokenizer
+	 * never grows the array */
+	ent_token stack[64], *toks = stack;
+	size_t n = 0, cap = 64, len = 0;
 	char key[KEY_MAX];
 	uint64_t h = ENT_HASH_EMPTY;
 
 	ent_tokenize(phrase, 0, strlen(phrase), &toks, &n, &cap, 64);
-	if (n == 0) {
-		free(toks);
+	if (n == 0)
 		return;
-	}
 	for (size_t i = 0; i < n; i++) {
 		if (key_append(key, &len, &h, phrase, &toks[i],
 			       i > 0 && (toks[i].flags & ENT_TK_SPACE), p->fold) < 0)
@@ -145,13 +145,12 @@ void ent_phrases_add(ent_phrases *p, const char *phrase, size_t value)
 			p->first[bit / 64] |= (uint64_t)1 << (bit % 64);
 		}
 		if (i + 1 == n)
-			ent_map_put(&p->map, key, value + 1);
-		else if (!ent_map_get(&p->map, key))
-			ent_map_put(&p->map, key, 0);
+			ent_map_putnh(&p->map, key, len, h, value + 1);
+		else if (!ent_map_getnh(&p->map, key, len, h))
+			ent_map_putnh(&p->map, key, len, h, 0);
 	}
 	if (n > p->max_tokens)
 		p->max_tokens = n;
-	free(toks);
 }
 
 size_t ent_phrases_match(const ent_phrases *p, const char *text,
