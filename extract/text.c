@@ -228,19 +228,19 @@ static void emit(splitter *sp, size_t a, size_t b, long line, unsigned flags)
 /* Is the document hard-wrapped (short lines throughout)? */
 static int hard_wrapped(const char *text, size_t len)
 {
-	size_t lines = 0, longer = 0, cur = 0;
+	size_t lines = 0, longer = 0;
+	const char *p = text, *end = text + len;
 
-	for (size_t i = 0; i <= len; i++) {
-		if (i == len || text[i] == '\n') {
-			if (cur > 0) {
-				lines++;
-				if (cur > 120)
-					longer++;
-			}
-			cur = 0;
-		} else {
-			cur++;
+	while (p <= end) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		if (!nl)
+			nl = end;
+		if (nl > p) {
+			lines++;
+			if (nl - p > 120)
+				longer++;
 		}
+		p = nl + 1;
 	}
 	return lines > 0 && longer * 20 < lines;
 }
@@ -324,9 +324,8 @@ void ent_text_split(const char *text, size_t len, ent_sentence **out, size_t *n)
 
 	/* Walk line by line; a run is a stretch of lines forming running text. */
 	while (i < len) {
-		size_t e = i;
-		while (e < len && text[e] != '\n')
-			e++;
+		const char *nl = memchr(text + i, '\n', len - i);
+		size_t e = nl ? (size_t)(nl - text) : len;
 		size_t ws = i;
 		while (ws < e && (text[ws] == ' ' || text[ws] == '\t'))
 			ws++;
