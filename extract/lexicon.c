@@ -22,7 +22,7 @@ void ent_phrases_init(ent_phrases *p, int fold)
 
 /* The filter's bit for a word w of n bytes: its first two and last two
  * bytes, hashed (a one-byte word: that byte). */
-static uint32_t first_bit(const unsigned char *w, size_t n)
+static inline uint32_t first_bit(const unsigned char *w, size_t n)
 {
 	uint32_t x = n > 1 ? (uint32_t)w[0] | (uint32_t)w[1] << 8 | (uint32_t)w[n - 2] << 16 |
 				     (uint32_t)w[n - 1] << 24
@@ -35,7 +35,8 @@ static uint32_t first_bit(const unsigned char *w, size_t n)
  * to themselves (folded), so when the four bytes the filter reads are
  * ASCII they are the key's own and the filter answers; otherwise the map
  * decides. */
-static int first_may_match(const ent_phrases *p, const char *text, const ent_token *t)
+static inline int first_may_match(const ent_phrases *p, const char *text,
+				  const ent_token *t)
 {
 	const unsigned char *s = (const unsigned char *)text + t->start;
 	size_t n = t->len;
@@ -153,16 +154,15 @@ void ent_phrases_add(ent_phrases *p, const char *phrase, size_t value)
 		p->max_tokens = n;
 }
 
-size_t ent_phrases_match(const ent_phrases *p, const char *text,
-			 const ent_token *toks, size_t i, size_t n,
-			 size_t *value)
+/* The longest-match scan proper, once the filter let token i through; kept
+ * apart so that the common early answer needs no key buffer. */
+static size_t phrases_scan(const ent_phrases *p, const char *text,
+			   const ent_token *toks, size_t i, size_t n, size_t *value)
 {
 	char key[KEY_MAX];
 	size_t len = 0, best = 0;
 	uint64_t h = ENT_HASH_EMPTY;
 
-	if (i >= n || !first_may_match(p, text, &toks[i]))
-		return 0;
 	for (size_t j = i; j < n && j - i < p->max_tokens; j++) {
 		/* the key grows by a word: hash only what was added */
 		if (key_append(key, &len, &h, text, &toks[j],
@@ -177,6 +177,15 @@ size_t ent_phrases_match(const ent_phrases *p, const char *text,
 		}
 	}
 	return best;
+}
+
+size_t ent_phrases_match(const ent_phrases *p, const char *text,
+			 const ent_token *toks, size_t i, size_t n,
+			 size_t *value)
+{
+	if (i >= n || !first_may_match(p, text, &toks[i]))
+		return 0;
+	return phrases_scan(p, text, toks, i, n, value);
 }
 
 /* Split `line` at tabs into at most `max` fields (in place). */
