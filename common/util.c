@@ -247,8 +247,12 @@ void ent_map_init(ent_map *m)
 
 void ent_map_release(ent_map *m)
 {
-	for (size_t i = 0; i < m->cap; i++)
-		free(m->keys[i]);
+	while (m->chunks) {
+		void *prev;
+		memcpy(&prev, m->chunks, sizeof(prev));
+		free(m->chunks);
+		m->chunks = prev;
+	}
 	free(m->keys);
 	free(m->hashes);
 	free(m->vals);
@@ -317,6 +321,33 @@ void ent_map_put(ent_map *m, const char *key, size_t val)
 	ent_map_putnh(m, key, n, ent_hash(key, n), val);
 }
 
+/* A copy of key[0, n) in the map's chunks. Chunks double from 256 bytes
+ * to 16 KiB; a longer key gets a chunk of its own size. */
+static char *map_key_copy(ent_map *m, const char *key, size_t n)
+{
+	char *k;
+
+	if (n + 1 > m->room_left) {
+		size_t size = 256;
+		void *chunk;
+		if (m->len >= 16)
+			size = m->len * 16 < 16384 ? m->len * 16 : 16384;
+		if (size < n + 1)
+			size = n + 1;
+		chunk = ent_xmalloc(sizeof(void *) + size);
+		memcpy(chunk, &m->chunks, sizeof(void *));
+		m->chunks = chunk;
+		m->room = (char *)chunk + sizeof(void *);
+		m->room_left = size;
+	}
+	k = m->room;
+	memcpy(k, key, n);
+	k[n] = '\0';
+	m->room += n + 1;
+	m->room_left -= n + 1;
+	return k;
+}
+
 void ent_map_putnh(ent_map *m, const char *key, size_t n, uint64_t h, size_t val)
 {
 	size_t i;
@@ -325,7 +356,7 @@ void ent_map_putnh(ent_map *m, const char *key, size_t n, uint64_t h, size_t val
 		map_rehash(m, m->cap ? m->cap * 2 : 16);
 	i = map_slot(m, key, n, h);
 	if (!m->keys[i]) {
-		m->keys[i] = ent_xstrndup(key, n);
+		m->keys[i] = map_key_copy(m, key, n);
 		m->hashes[i] = h;
 		m->len++;
 	}

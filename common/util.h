@@ -72,6 +72,12 @@ typedef struct ent_map {
 	size_t *vals;
 	size_t cap; /* power of two, or 0 */
 	size_t len;
+	/* The keys' bytes live in chunks the map owns (a map never drops a
+	 * key), not in one allocation each: documents fill several maps with
+	 * thousands of short keys. */
+	void *chunks;      /* the last chunk; each begins with the one before */
+	char *room;        /* free bytes of the last chunk */
+	size_t room_left;
 } ent_map;
 
 void ent_map_init(ent_map *m);
