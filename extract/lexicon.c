@@ -20,45 +20,6 @@ void ent_phrases_init(ent_phrases *p, int fold)
 	memset(p->first, 0, sizeof(p->first));
 }
 
-/* The filter's bit for a word w of n bytes: its first two and last two
- * bytes, hashed (a one-byte word: that byte). */
-static inline uint32_t first_bit(const unsigned char *w, size_t n)
-{
-	uint32_t x = n > 1 ? (uint32_t)w[0] | (uint32_t)w[1] << 8 | (uint32_t)w[n - 2] << 16 |
-				     (uint32_t)w[n - 1] << 24
-			   : (uint32_t)w[0] | 0x8000u;
-
-	return (x * 2654435761u) >> (32 - 13);
-}
-
-/* May some phrase open with token t? The key of a token maps ASCII bytes
- * to themselves (folded), so when the four bytes the filter reads are
- * ASCII they are the key's own and the filter answers; otherwise the map
- * decides. */
-static inline int first_may_match(const ent_phrases *p, const char *text,
-				  const ent_token *t)
-{
-	const unsigned char *s = (const unsigned char *)text + t->start;
-	size_t n = t->len;
-	unsigned char w[4];
-	uint32_t bit;
-
-	if (n == 0)
-		return 1;
-	w[0] = s[0];
-	w[1] = s[n > 1];
-	w[2] = s[n > 1 ? n - 2 : 0];
-	w[3] = s[n - 1];
-	if ((w[0] | w[1] | w[2] | w[3]) & 0x80)
-		return 1;
-	if (p->fold)
-		for (int k = 0; k < 4; k++)
-			if (w[k] >= 'A' && w[k] <= 'Z')
-				w[k] = (unsigned char)(w[k] + 32);
-	bit = first_bit(w, n > 1 ? 4 : 1);
-	return (p->first[bit / 64] >> (bit % 64)) & 1;
-}
-
 void ent_phrases_release(ent_phrases *p)
 {
 	ent_map_release(&p->map);
@@ -140,9 +101,7 @@ void ent_phrases_add(ent_phrases *p, const char *phrase, size_t value)
 			       i > 0 && (toks[i].flags & ENT_TK_SPACE), p->fold) < 0)
 			break;
 		if (i == 0) {
-			const unsigned char *k = (const unsigned char *)key;
-			unsigned char w[4] = { k[0], k[len > 1], k[len > 1 ? len - 2 : 0], k[len - 1] };
-			uint32_t bit = first_bit(w, len > 1 ? 4 : 1);
+			uint32_t bit = ent_phrases_first_bit((const unsigned char *)key, len);
 			p->first[bit / 64] |= (uint64_t)1 << (bit % 64);
 		}
 		if (i + 1 == n)
@@ -183,7 +142,7 @@ size_t ent_phrases_match(const ent_phrases *p, const char *text,
 			 const ent_token *toks, size_t i, size_t n,
 			 size_t *value)
 {
-	if (i >= n || !first_may_match(p, text, &toks[i]))
+	if (i >= n || !ent_phrases_may_open(p, text, &toks[i]))
 		return 0;
 	return phrases_scan(p, text, toks, i, n, value);
 }
