@@ -101,7 +101,8 @@ size_t ent_tokenize(const char *text, size_t start, size_t end,
 			i += l;
 			continue;
 		}
-		ENT_GROW(*toks, *cap, *n + 1);
+		if (*n + 1 > *cap)
+			ENT_GROW(*toks, *cap, *n + 1);
 		ent_token *t = &(*toks)[(*n)++];
 		added++;
 		t->start = (uint32_t)i;
@@ -128,6 +129,8 @@ size_t ent_tokenize(const char *text, size_t start, size_t end,
 		t->flags |= ENT_TK_WORD;
 		if (cp >= '0' && cp <= '9')
 			t->flags |= ENT_TK_NUM;
+		else if (cp >= 'a' && cp <= 'z')
+			t->flags |= ENT_TK_LOWER;
 		else if (is_upper_cp(cp))
 			t->flags |= ENT_TK_CAP;
 		else if (is_lower_cp(cp))
