@@ -61,12 +61,19 @@ static int key_append(char *key, size_t *len, uint64_t *h, const char *text,
 	if (at + n + 1 <= KEY_MAX) {
 		if (space)
 			hh = (hh ^ ' ') * 1099511628211ULL;
-		for (k = 0; k < n && s[k] < 0x80; k++) {
-			unsigned char c = s[k];
-			if (fold && c >= 'A' && c <= 'Z')
-				c = (unsigned char)(c + 32);
-			key[at + k] = (char)c;
-			hh = (hh ^ c) * 1099511628211ULL;
+		if (fold) {
+			for (k = 0; k < n && s[k] < 0x80; k++) {
+				unsigned char c = s[k];
+				if (c >= 'A' && c <= 'Z')
+					c = (unsigned char)(c + 32);
+				key[at + k] = (char)c;
+				hh = (hh ^ c) * 1099511628211ULL;
+			}
+		} else {
+			for (k = 0; k < n && s[k] < 0x80; k++) {
+				key[at + k] = (char)s[k];
+				hh = (hh ^ s[k]) * 1099511628211ULL;
+			}
 		}
 		if (k == n) {
 			if (space)
