@@ -114,46 +114,107 @@ void ent_buf_clear(ent_buf *b)
 		b->data[0] = '\0';
 }
 
-void ent_buf_add(ent_buf *b, const char *s, size_t n)
+void ent_buf_reserve(ent_buf *b, size_t n)
 {
-	ENT_GROW(b->data, b->cap, b->len + n + 1);
-	memcpy(b->data + b->len, s, n);
-	b->len += n;
-	b->data[b->len] = '\0';
+	/* most buffers hold a name or a sentence: start at 128 bytes rather
+	 * than doubling up from 8 */
+	ENT_GROW(b->data, b->cap, b->len + n + 1 > 128 ? b->len + n + 1 : 128);
 }
+
+extern inline void ent_buf_add(ent_buf *b, const char *s, size_t n);
+extern inline void ent_buf_addc(ent_buf *b, char c);
 
 void ent_buf_adds(ent_buf *b, const char *s)
 {
 	ent_buf_add(b, s, strlen(s));
 }
 
-void ent_buf_addc(ent_buf *b, char c)
+/* Append the decimal digits of v, with a '-' when neg. */
+static void add_decimal(ent_buf *b, unsigned long long v, int neg)
 {
-	ent_buf_add(b, &c, 1);
+	char tmp[24];
+	size_t i = sizeof(tmp);
+
+	do {
+		tmp[--i] = (char)('0' + v % 10);
+		v /= 10;
+	} while (v);
+	if (neg)
+		tmp[--i] = '-';
+	ent_buf_add(b, tmp + i, sizeof(tmp) - i);
+}
+
+/* The conversions output needs most (%s, %d, %ld, %zu, %%) without width,
+ * precision or flags, formatted directly; 0 at anything else, so that the
+ * caller formats the whole with vsnprintf instead. */
+static int format_simple(ent_buf *b, const char *fmt, va_list ap)
+{
+	const char *p = fmt;
+
+	for (;;) {
+		const char *q = strchr(p, '%');
+		if (!q) {
+			ent_buf_add(b, p, strlen(p));
+			return 1;
+		}
+		ent_buf_add(b, p, (size_t)(q - p));
+		q++;
+		if (*q == 's') {
+			const char *s = va_arg(ap, const char *);
+			if (!s)
+				return 0;
+			ent_buf_add(b, s, strlen(s));
+		} else if (*q == 'd') {
+			int v = va_arg(ap, int);
+			add_decimal(b, v < 0 ? -(unsigned long long)v : (unsigned long long)v, v < 0);
+		} else if (q[0] == 'l' && q[1] == 'd') {
+			long v = va_arg(ap, long);
+			add_decimal(b, v < 0 ? -(unsigned long long)v : (unsigned long long)v, v < 0);
+			q++;
+		} else if (q[0] == 'z' && q[1] == 'u') {
+			add_decimal(b, va_arg(ap, size_t), 0);
+			q++;
+		} else if (*q == '%') {
+			ent_buf_addc(b, '%');
+		} else {
+			return 0;
+		}
+		p = q + 1;
+	}
 }
 
 void ent_buf_printf(ent_buf *b, const char *fmt, ...)
 {
-	va_list ap;
+	va_list ap, again;
 	int n;
-	size_t room;
+	size_t room, mark = b->len;
 
-	/* format in place when it fits (the common case), measure otherwise */
+	va_start(ap, fmt);
+	va_copy(again, ap);
+	if (format_simple(b, fmt, ap)) {
+		va_end(again);
+		va_end(ap);
+		return;
+	}
+	va_end(ap);
+	/* anything else through vsnprintf: in place when it fits, measured
+	 * otherwise */
+	b->len = mark;
 	ENT_GROW(b->data, b->cap, b->len + 64);
 	room = b->cap - b->len;
-	va_start(ap, fmt);
+	va_copy(ap, again);
 	n = vsnprintf(b->data + b->len, room, fmt, ap);
 	va_end(ap);
 	if (n < 0) {
 		b->data[b->len] = '\0';
+		va_end(again);
 		return;
 	}
 	if ((size_t)n >= room) {
 		ENT_GROW(b->data, b->cap, b->len + (size_t)n + 1);
-		va_start(ap, fmt);
-		vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
-		va_end(ap);
+		vsnprintf(b->data + b->len, (size_t)n + 1, fmt, again);
 	}
+	va_end(again);
 	b->len += (size_t)n;
 }
 
@@ -165,14 +226,18 @@ char *ent_buf_detach(ent_buf *b)
 }
 
 /* FNV-1a, 64 bit. */
-uint64_t ent_hash(const char *s, size_t n)
+uint64_t ent_hash_more(uint64_t h, const char *s, size_t n)
 {
-	uint64_t h = 1469598103934665603ULL;
 	for (size_t i = 0; i < n; i++) {
 		h ^= (unsigned char)s[i];
 		h *= 1099511628211ULL;
 	}
 	return h;
+}
+
+uint64_t ent_hash(const char *s, size_t n)
+{
+	return ent_hash_more(ENT_HASH_EMPTY, s, n);
 }
 
 void ent_map_init(ent_map *m)
@@ -182,8 +247,12 @@ void ent_map_init(ent_map *m)
 
 void ent_map_release(ent_map *m)
 {
-	for (size_t i = 0; i < m->cap; i++)
-		free(m->keys[i]);
+	while (m->chunks) {
+		void *prev;
+		memcpy(&prev, m->chunks, sizeof(prev));
+		free(m->chunks);
+		m->chunks = prev;
+	}
 	free(m->keys);
 	free(m->hashes);
 	free(m->vals);
@@ -200,14 +269,21 @@ static size_t map_slot(const ent_map *m, const char *key, size_t n, uint64_t h)
 	return i;
 }
 
-size_t *ent_map_getn(const ent_map *m, const char *key, size_t n)
+size_t *ent_map_getnh(const ent_map *m, const char *key, size_t n, uint64_t h)
 {
 	size_t i;
 
 	if (!m->cap)
 		return NULL;
-	i = map_slot(m, key, n, ent_hash(key, n));
+	i = map_slot(m, key, n, h);
 	return m->keys[i] ? &m->vals[i] : NULL;
+}
+
+size_t *ent_map_getn(const ent_map *m, const char *key, size_t n)
+{
+	if (!m->cap)
+		return NULL;
+	return ent_map_getnh(m, key, n, ent_hash(key, n));
 }
 
 size_t *ent_map_get(const ent_map *m, const char *key)
@@ -240,14 +316,47 @@ static void map_rehash(ent_map *m, size_t cap)
 
 void ent_map_put(ent_map *m, const char *key, size_t val)
 {
-	size_t i, n = strlen(key);
-	uint64_t h = ent_hash(key, n);
+	size_t n = strlen(key);
+
+	ent_map_putnh(m, key, n, ent_hash(key, n), val);
+}
+
+/* A copy of key[0, n) in the map's chunks. Chunks double from 256 bytes
+ * to 16 KiB; a longer key gets a chunk of its own size. */
+static char *map_key_copy(ent_map *m, const char *key, size_t n)
+{
+	char *k;
+
+	if (n + 1 > m->room_left) {
+		size_t size = 256;
+		void *chunk;
+		if (m->len >= 16)
+			size = m->len * 16 < 16384 ? m->len * 16 : 16384;
+		if (size < n + 1)
+			size = n + 1;
+		chunk = ent_xmalloc(sizeof(void *) + size);
+		memcpy(chunk, &m->chunks, sizeof(void *));
+		m->chunks = chunk;
+		m->room = (char *)chunk + sizeof(void *);
+		m->room_left = size;
+	}
+	k = m->room;
+	memcpy(k, key, n);
+	k[n] = '\0';
+	m->room += n + 1;
+	m->room_left -= n + 1;
+	return k;
+}
+
+void ent_map_putnh(ent_map *m, const char *key, size_t n, uint64_t h, size_t val)
+{
+	size_t i;
 
 	if ((m->len + 1) * 2 >= m->cap)
 		map_rehash(m, m->cap ? m->cap * 2 : 16);
 	i = map_slot(m, key, n, h);
 	if (!m->keys[i]) {
-		m->keys[i] = ent_xstrndup(key, n);
+		m->keys[i] = map_key_copy(m, key, n);
 		m->hashes[i] = h;
 		m->len++;
 	}
@@ -285,16 +394,31 @@ static char fold_latin(unsigned cp)
 	return 0;
 }
 
-char *ent_name_norm(const char *s)
+/* Write the normal form of s into out, which holds strlen(s) + 1 bytes
+ * (the form is never longer: folding only shortens); returns its length. */
+static size_t name_norm_into(const char *s, char *out)
 {
-	ent_buf b;
 	const unsigned char *p = (const unsigned char *)s;
+	size_t n = 0;
 	int space = 1;
 
-	ent_buf_init(&b);
 	while (*p) {
 		unsigned c = *p, cp = 0;
 		size_t len = 1;
+		if (c < 0x80) {
+			if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_') {
+				out[n++] = (char)c;
+				space = 0;
+			} else if (c >= 'A' && c <= 'Z') {
+				out[n++] = (char)(c + 32);
+				space = 0;
+			} else if (!space) {
+				out[n++] = ' ';
+				space = 1;
+			}
+			p++;
+			continue;
+		}
 		if (c >= 0xC0 && c < 0xE0 && (p[1] & 0xC0) == 0x80) {
 			cp = ((c & 0x1F) << 6) | (p[1] & 0x3F);
 			len = 2;
@@ -304,44 +428,45 @@ char *ent_name_norm(const char *s)
 			len = 3;
 		}
 		if (len == 1) {
-			if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' ||
-			    c >= 0x80) {
-				ent_buf_addc(&b, (char)c);
-				space = 0;
-			} else if (c >= 'A' && c <= 'Z') {
-				ent_buf_addc(&b, (char)(c + 32));
-				space = 0;
-			} else if (!space) {
-				ent_buf_addc(&b, ' ');
-				space = 1;
-			}
+			out[n++] = (char)c; /* a stray byte, kept */
+			space = 0;
 		} else {
 			char f = fold_latin(cp);
 			if (f && f != 'x' && f != '/') {
-				ent_buf_addc(&b, (char)(f >= 'A' && f <= 'Z' ? f + 32 : f));
+				out[n++] = (char)(f >= 'A' && f <= 'Z' ? f + 32 : f);
 				space = 0;
 			} else if ((cp >= 0x2000 && cp <= 0x206F) || cp == 0xA0 ||
 				   cp == 0xD7 || cp == 0xF7 || cp == 0x3000 ||
 				   (cp >= 0xFF00 && cp <= 0xFF0F)) {
 				/* general punctuation, quotes, dashes, spaces */
 				if (!space) {
-					ent_buf_addc(&b, ' ');
+					out[n++] = ' ';
 					space = 1;
 				}
 			} else {
-				ent_buf_add(&b, (const char *)p, len);
+				memcpy(out + n, p, len);
+				n += len;
 				space = 0;
 			}
 		}
 		p += len;
 	}
-	if (b.len && b.data[b.len - 1] == ' ')
-		b.data[--b.len] = '\0';
-	if (b.len >= 4 && !strncmp(b.data, "the ", 4)) {
-		memmove(b.data, b.data + 4, b.len - 3);
-		b.len -= 4;
+	if (n && out[n - 1] == ' ')
+		n--;
+	out[n] = '\0';
+	if (n >= 4 && !strncmp(out, "the ", 4)) {
+		memmove(out, out + 4, n - 3);
+		n -= 4;
 	}
-	return ent_buf_detach(&b);
+	return n;
+}
+
+char *ent_name_norm(const char *s)
+{
+	char *out = ent_xmalloc(strlen(s) + 1);
+
+	name_norm_into(s, out);
+	return out;
 }
 
 /* Temporary files currently open, removed by the signal handler. */
@@ -566,39 +691,66 @@ size_t ent_utf8_valid(const unsigned char *p, size_t avail, uint32_t *cp)
 	return n;
 }
 
+/* Bytes a JSON string cannot hold as they are: control characters,
+ * quotes, backslashes, DEL, and the start of every multi-byte sequence
+ * (checked, and U+2028/U+2029 escaped). */
+static int json_special(unsigned char c)
+{
+	return c < 0x20 || c == '"' || c == '\\' || c >= 0x7F;
+}
+
+static void json_escape_u(ent_buf *b, unsigned v)
+{
+	static const char hex[] = "0123456789abcdef";
+	char e[6] = { '\\', 'u', hex[(v >> 12) & 15], hex[(v >> 8) & 15], hex[(v >> 4) & 15],
+		      hex[v & 15] };
+	ent_buf_add(b, e, sizeof(e));
+}
+
 void ent_json_string(ent_buf *b, const char *s)
 {
-	const unsigned char *p = (const unsigned char *)s;
+	const unsigned char *p = (const unsigned char *)s, *run;
 
+	ent_buf_reserve(b, strlen(s) + 2);
 	ent_buf_addc(b, '"');
-	while (*p) {
-		uint32_t cp;
-		size_t n = ent_utf8_valid(p, SIZE_MAX, &cp);
-		if (n == 0) {
-			ent_buf_adds(b, "\\ufffd");
-			p++;
-		} else if (n == 1) {
-			switch (*p) {
-			case '"': ent_buf_adds(b, "\\\""); break;
-			case '\\': ent_buf_adds(b, "\\\\"); break;
-			case '\n': ent_buf_adds(b, "\\n"); break;
-			case '\t': ent_buf_adds(b, "\\t"); break;
-			case '\r': ent_buf_adds(b, "\\r"); break;
-			default:
-				if (*p < 0x20 || *p == 0x7F)
-					ent_buf_printf(b, "\\u%04x", *p);
-				else
-					ent_buf_addc(b, (char)*p);
-			}
-			p++;
-		} else {
-			if (n == 3 && p[0] == 0xE2 && p[1] == 0x80 &&
-			    (p[2] == 0xA8 || p[2] == 0xA9))
-				ent_buf_printf(b, "\\u%04x", p[2] == 0xA8 ? 0x2028 : 0x2029);
-			else
-				ent_buf_add(b, (const char *)p, n);
+	for (;;) {
+		/* copy the plain run (ASCII and valid UTF-8) at once */
+		run = p;
+		for (;;) {
+			while (!json_special(*p))
+				p++;
+			if (*p < 0x80)
+				break;
+			uint32_t cp;
+			size_t n = ent_utf8_valid(p, SIZE_MAX, &cp);
+			if (n == 0 || cp == 0x2028 || cp == 0x2029)
+				break;
 			p += n;
 		}
+		ent_buf_add(b, (const char *)run, (size_t)(p - run));
+		if (!*p)
+			break;
+		if (*p >= 0x80) {
+			uint32_t cp;
+			size_t n = ent_utf8_valid(p, SIZE_MAX, &cp);
+			if (n == 0) {
+				ent_buf_add(b, "\\ufffd", 6);
+				p++;
+			} else {
+				json_escape_u(b, cp);
+				p += n;
+			}
+			continue;
+		}
+		switch (*p) {
+		case '"': ent_buf_add(b, "\\\"", 2); break;
+		case '\\': ent_buf_add(b, "\\\\", 2); break;
+		case '\n': ent_buf_add(b, "\\n", 2); break;
+		case '\t': ent_buf_add(b, "\\t", 2); break;
+		case '\r': ent_buf_add(b, "\\r", 2); break;
+		default: json_escape_u(b, *p);
+		}
+		p++;
 	}
 	ent_buf_addc(b, '"');
 }

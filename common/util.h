@@ -11,6 +11,7 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "entente/common.h"
 
@@ -37,9 +38,29 @@ typedef struct ent_buf {
 void ent_buf_init(ent_buf *b);
 void ent_buf_release(ent_buf *b);
 void ent_buf_clear(ent_buf *b);
-void ent_buf_add(ent_buf *b, const char *s, size_t n);
 void ent_buf_adds(ent_buf *b, const char *s);
-void ent_buf_addc(ent_buf *b, char c);
+/* Make room for n more bytes (and the NUL) without changing the contents. */
+void ent_buf_reserve(ent_buf *b, size_t n);
+
+/* The appends are inline: output and sentence pooling call them for every
+ * few bytes, where a call and a capacity check through ent_grow() cost more
+ * than the copy. The out-of-line definitions are in util.c (C11 inline). */
+inline void ent_buf_add(ent_buf *b, const char *s, size_t n)
+{
+	if (b->len + n + 1 > b->cap)
+		ent_buf_reserve(b, n);
+	memcpy(b->data + b->len, s, n);
+	b->len += n;
+	b->data[b->len] = '\0';
+}
+
+inline void ent_buf_addc(ent_buf *b, char c)
+{
+	if (b->len + 2 > b->cap)
+		ent_buf_reserve(b, 1);
+	b->data[b->len++] = c;
+	b->data[b->len] = '\0';
+}
 void ent_buf_printf(ent_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Hand the contents over (free with free()) and reset the buffer. */
 char *ent_buf_detach(ent_buf *b);
@@ -51,6 +72,12 @@ typedef struct ent_map {
 	size_t *vals;
 	size_t cap; /* power of two, or 0 */
 	size_t len;
+	/* The keys' bytes live in chunks the map owns (a map never drops a
+	 * key), not in one allocation each: documents fill several maps with
+	 * thousands of short keys. */
+	void *chunks;      /* the last chunk; each begins with the one before */
+	char *room;        /* free bytes of the last chunk */
+	size_t room_left;
 } ent_map;
 
 void ent_map_init(ent_map *m);
@@ -61,6 +88,15 @@ size_t *ent_map_getn(const ent_map *m, const char *key, size_t n);
 /* Insert or overwrite. */
 void ent_map_put(ent_map *m, const char *key, size_t val);
 uint64_t ent_hash(const char *s, size_t n);
+/* The hash continued over more bytes: ent_hash of a string that is `a`
+ * followed by s[0, n) is ent_hash_more(ent_hash(a), s, n), so that a key
+ * built piece by piece is hashed once. ENT_HASH_EMPTY is ent_hash("", 0). */
+#define ENT_HASH_EMPTY 1469598103934665603ULL
+uint64_t ent_hash_more(uint64_t h, const char *s, size_t n);
+/* ent_map_getn() with the key's hash h (ent_hash(key, n)) given. */
+size_t *ent_map_getnh(const ent_map *m, const char *key, size_t n, uint64_t h);
+/* ent_map_put() of key[0, n) (no NUL inside) with its hash h given. */
+void ent_map_putnh(ent_map *m, const char *key, size_t n, uint64_t h, size_t val);
 
 /* Name normalisation used for matching and keys: NFKD-like folding of
  * Latin accents, curly quotes to straight, dashes to '-', lower case,

@@ -17,6 +17,7 @@ void ent_phrases_init(ent_phrases *p, int fold)
 	ent_map_init(&p->map);
 	p->max_tokens = 0;
 	p->fold = fold;
+	memset(p->first, 0, sizeof(p->first));
 }
 
 void ent_phrases_release(ent_phrases *p)
@@ -26,8 +27,8 @@ void ent_phrases_release(ent_phrases *p)
 
 /* Append token t's key to key[*len], folding case if asked; -1 when the
  * key would not fit. */
-static int key_append(char *key, size_t *len, const char *text,
-		      const ent_token *t, int space, int fold)
+static int key_append_slow(char *key, size_t *len, const char *text,
+			   const ent_token *t, int space, int fold)
 {
 	size_t n;
 
@@ -47,43 +48,93 @@ static int key_append(char *key, size_t *len, const char *text,
 	return 0;
 }
 
+/* The same, and *h continued over what was appended (see ent_hash_more).
+ * A token of ASCII only is its own key: copied, folded and hashed in one
+ * pass; any other goes through ent_token_keyn(). */
+static int key_append(char *key, size_t *len, uint64_t *h, const char *text,
+		      const ent_token *t, int space, int fold)
+{
+	const unsigned char *s = (const unsigned char *)text + t->start;
+	size_t at = *len + (space ? 1 : 0), n = t->len, k;
+	uint64_t hh = *h;
+
+	if (at + n + 1 <= KEY_MAX) {
+		if (space)
+			hh = (hh ^ ' ') * 1099511628211ULL;
+		if (fold) {
+			for (k = 0; k < n && s[k] < 0x80; k++) {
+				unsigned char c = s[k];
+				if (c >= 'A' && c <= 'Z')
+					c = (unsigned char)(c + 32);
+				key[at + k] = (char)c;
+				hh = (hh ^ c) * 1099511628211ULL;
+			}
+		} else {
+			for (k = 0; k < n && s[k] < 0x80; k++) {
+				key[at + k] = (char)s[k];
+				hh = (hh ^ s[k]) * 1099511628211ULL;
+			}
+		}
+		if (k == n) {
+			if (space)
+				key[*len] = ' ';
+			key[at + n] = '\0';
+			*len = at + n;
+			*h = hh;
+			return 0;
+		}
+	}
+	size_t had = *len;
+	if (key_append_slow(key, len, text, t, space, fold) < 0)
+		return -1;
+	*h = ent_hash_more(*h, key + had, *len - had);
+	return 0;
+}
+
 void ent_phrases_add(ent_phrases *p, const char *phrase, size_t value)
 {
-	ent_token *toks = NULL;
-	size_t n = 0, cap = 0, len = 0;
+	/* at most 64 tokens are read, so they fit here and the tokenizer
+	 * never grows the array */
+	ent_token stack[64], *toks = stack;
+	size_t n = 0, cap = 64, len = 0;
 	char key[KEY_MAX];
+	uint64_t h = ENT_HASH_EMPTY;
 
 	ent_tokenize(phrase, 0, strlen(phrase), &toks, &n, &cap, 64);
-	if (n == 0) {
-		free(toks);
+	if (n == 0)
 		return;
-	}
 	for (size_t i = 0; i < n; i++) {
-		if (key_append(key, &len, phrase, &toks[i],
+		if (key_append(key, &len, &h, phrase, &toks[i],
 			       i > 0 && (toks[i].flags & ENT_TK_SPACE), p->fold) < 0)
 			break;
+		if (i == 0) {
+			uint32_t bit = ent_phrases_first_bit((const unsigned char *)key, len);
+			p->first[bit / 64] |= (uint64_t)1 << (bit % 64);
+		}
 		if (i + 1 == n)
-			ent_map_put(&p->map, key, value + 1);
-		else if (!ent_map_get(&p->map, key))
-			ent_map_put(&p->map, key, 0);
+			ent_map_putnh(&p->map, key, len, h, value + 1);
+		else if (!ent_map_getnh(&p->map, key, len, h))
+			ent_map_putnh(&p->map, key, len, h, 0);
 	}
 	if (n > p->max_tokens)
 		p->max_tokens = n;
-	free(toks);
 }
 
-size_t ent_phrases_match(const ent_phrases *p, const char *text,
-			 const ent_token *toks, size_t i, size_t n,
-			 size_t *value)
+/* The longest-match scan proper, once the filter let token i through; kept
+ * apart so that the common early answer needs no key buffer. */
+static size_t phrases_scan(const ent_phrases *p, const char *text,
+			   const ent_token *toks, size_t i, size_t n, size_t *value)
 {
 	char key[KEY_MAX];
 	size_t len = 0, best = 0;
+	uint64_t h = ENT_HASH_EMPTY;
 
 	for (size_t j = i; j < n && j - i < p->max_tokens; j++) {
-		if (key_append(key, &len, text, &toks[j],
+		/* the key grows by a word: hash only what was added */
+		if (key_append(key, &len, &h, text, &toks[j],
 			       j > i && (toks[j].flags & ENT_TK_SPACE), p->fold) < 0)
 			break;
-		size_t *v = ent_map_getn(&p->map, key, len);
+		size_t *v = ent_map_getnh(&p->map, key, len, h);
 		if (!v)
 			break;
 		if (*v) {
@@ -92,6 +143,15 @@ size_t ent_phrases_match(const ent_phrases *p, const char *text,
 		}
 	}
 	return best;
+}
+
+size_t ent_phrases_match(const ent_phrases *p, const char *text,
+			 const ent_token *toks, size_t i, size_t n,
+			 size_t *value)
+{
+	if (i >= n || !ent_phrases_may_open(p, text, &toks[i]))
+		return 0;
+	return phrases_scan(p, text, toks, i, n, value);
 }
 
 /* Split `line` at tabs into at most `max` fields (in place). */

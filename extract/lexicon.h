@@ -15,11 +15,49 @@
  * tokens with ent_token_key() and single spaces where the text had space;
  * every proper prefix is stored too, so a longest-match scan stops as soon
  * as no longer phrase can match. Case-folded tables lower-case ASCII. */
+#define ENT_PHRASE_FIRST_BITS 8192
 typedef struct ent_phrases {
 	ent_map map;  /* key -> value + 1, or 0 for a prefix only */
 	size_t max_tokens;
 	int fold;
+	/* A filter on the first word: one bit per (first byte, last byte,
+	 * length) of the first words stored, hashed. Most tokens open no
+	 * phrase, and this says so without building a key or probing. */
+	uint64_t first[ENT_PHRASE_FIRST_BITS / 64];
 } ent_phrases;
+
+/* The first-word filter's bit for the key w[0, n) (n > 0): its first two
+ * and last two bytes, hashed. */
+static inline uint32_t ent_phrases_first_bit(const unsigned char *w, size_t n)
+{
+	uint32_t x = (uint32_t)w[0] | (uint32_t)w[n > 1] << 8 |
+		     (uint32_t)w[n > 1 ? n - 2 : 0] << 16 | (uint32_t)w[n - 1] << 24;
+
+	return (x * 2654435761u) >> (32 - 13);
+}
+
+/* May some phrase of p open with token t? 0 means no; 1 means maybe. The
+ * key of a token maps ASCII bytes to themselves (folded), so when the
+ * four bytes the filter reads are ASCII they are the key's own and the
+ * filter answers; otherwise the map decides. Inline: recognition asks it
+ * for nearly every token and table. */
+static inline int ent_phrases_may_open(const ent_phrases *p, const char *text,
+				       const ent_token *t)
+{
+	const unsigned char *s = (const unsigned char *)text + t->start;
+	size_t n = t->len;
+
+	if (n == 0)
+		return 1;
+	uint32_t x = (uint32_t)s[0] | (uint32_t)s[n > 1] << 8 |
+		     (uint32_t)s[n > 1 ? n - 2 : 0] << 16 | (uint32_t)s[n - 1] << 24;
+	if (x & 0x80808080u)
+		return 1;
+	if (p->fold) /* A-Z to a-z in all four bytes at once */
+		x |= (((x + 0x3F3F3F3Fu) & ~(x + 0x25252525u)) & 0x80808080u) >> 2;
+	uint32_t bit = (x * 2654435761u) >> (32 - 13);
+	return (p->first[bit / 64] >> (bit % 64)) & 1;
+}
 
 void ent_phrases_init(ent_phrases *p, int fold);
 void ent_phrases_release(ent_phrases *p);

@@ -77,7 +77,11 @@ size_t ent_reg_name(ent_ws *ex, const char *surface, ent_type type)
 			ex->recs[r].votes[type]++;
 		return r;
 	}
-	r = reg_new(ex, ent_xasprintf("n:%s", n), surface, -1);
+	size_t nl = strlen(n);
+	char *key = ent_xmalloc(nl + 3);
+	memcpy(key, "n:", 2);
+	memcpy(key + 2, n, nl + 1); /* "n:" + the normal form, without printf */
+	r = reg_new(ex, key, surface, -1);
 	ex->recs[r].votes[type] = 1;
 	ent_map_put(&ex->by_norm, n, r);
 	free(n);

@@ -37,8 +37,13 @@ typedef int (*accept_fn)(const ent_ws *ex, size_t r);
 
 static int tok_eq(const ent_doc *d, size_t i, const char *w)
 {
-	size_t n = strlen(w);
 	const ent_token *t = &d->toks[i];
+	char c0 = d->text[t->start];
+
+	/* the first byte rules out nearly every word before strlen() */
+	if ((c0 >= 'A' && c0 <= 'Z' ? (char)(c0 + 32) : c0) != w[0])
+		return 0;
+	size_t n = strlen(w);
 	if (t->len != n)
 		return 0;
 	for (size_t k = 0; k < n; k++) {

@@ -17,8 +17,13 @@ static inline const ent_token *tok(const ent_doc *d, size_t i)
 
 static inline int tok_eq(const ent_doc *d, size_t i, const char *s)
 {
+	const ent_token *t = tok(d, i);
+
+	/* the first byte rules out nearly every word before strlen() */
+	if (d->text[t->start] != s[0])
+		return 0;
 	size_t n = strlen(s);
-	return tok(d, i)->len == n && !memcmp(d->text + tok(d, i)->start, s, n);
+	return t->len == n && !memcmp(d->text + t->start, s, n);
 }
 
 static inline int is_cap(const ent_doc *d, size_t i)
@@ -49,6 +54,8 @@ static inline int spaced_plus(const ent_doc *d, size_t i, size_t end)
 static inline size_t match(const ent_phrases *p, const ent_doc *d, size_t i, size_t end,
 		    size_t *val)
 {
+	if (i >= end || !ent_phrases_may_open(p, d->text, tok(d, i)))
+		return 0;
 	return ent_phrases_match(p, d->text, d->toks, i, end, val);
 }
 

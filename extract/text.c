@@ -44,6 +44,10 @@ static int looks_binary(const unsigned char *p, size_t len)
 	size_t n = len < 65536 ? len : 65536, bad = 0;
 
 	for (size_t i = 0; i < n;) {
+		if (p[i] >= 0x20 && p[i] < 0x80) {
+			i++;
+			continue;
+		}
 		size_t l = utf8_len(p + i, n - i);
 		if (l == 0) {
 			bad++;
@@ -84,6 +88,17 @@ ent_status ent_text_sanitize(const char *doc, const char *data, size_t len,
 	ent_buf_init(&b);
 	ENT_GROW(b.data, b.cap, len + 1);
 	while (i < len) {
+		/* a run of printable ASCII, tabs and line feeds: kept as is */
+		size_t r = i;
+		while (r < len && ((p[r] >= 0x20 && p[r] < 0x7F) || p[r] == '\n' || p[r] == '\t')) {
+			text += p[r] > ' ';
+			r++;
+		}
+		if (r > i) {
+			ent_buf_add(&b, (const char *)p + i, r - i);
+			i = r;
+			continue;
+		}
 		size_t l = utf8_len(p + i, len - i);
 		if (l == 0) {
 			ent_buf_adds(&b, "\xEF\xBF\xBD");
@@ -152,6 +167,8 @@ static int is_abbreviation(const char *text, size_t start, size_t dot)
 	if (dot - w == 1 && text[w] >= 'A' && text[w] <= 'Z')
 		return 1; /* an initial: "J. Smith" */
 	for (int i = 0; abbreviations[i]; i++) {
+		if (abbreviations[i][0] != text[w])
+			continue;
 		size_t n = strlen(abbreviations[i]);
 		if (dot - w == n && !memcmp(text + w, abbreviations[i], n))
 			return 1;
@@ -211,19 +228,19 @@ static void emit(splitter *sp, size_t a, size_t b, long line, unsigned flags)
 /* Is the document hard-wrapped (short lines throughout)? */
 static int hard_wrapped(const char *text, size_t len)
 {
-	size_t lines = 0, longer = 0, cur = 0;
+	size_t lines = 0, longer = 0;
+	const char *p = text, *end = text + len;
 
-	for (size_t i = 0; i <= len; i++) {
-		if (i == len || text[i] == '\n') {
-			if (cur > 0) {
-				lines++;
-				if (cur > 120)
-					longer++;
-			}
-			cur = 0;
-		} else {
-			cur++;
+	while (p <= end) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		if (!nl)
+			nl = end;
+		if (nl > p) {
+			lines++;
+			if (nl - p > 120)
+				longer++;
 		}
+		p = nl + 1;
 	}
 	return lines > 0 && longer * 20 < lines;
 }
@@ -307,9 +324,8 @@ void ent_text_split(const char *text, size_t len, ent_sentence **out, size_t *n)
 
 	/* Walk line by line; a run is a stretch of lines forming running text. */
 	while (i < len) {
-		size_t e = i;
-		while (e < len && text[e] != '\n')
-			e++;
+		const char *nl = memchr(text + i, '\n', len - i);
+		size_t e = nl ? (size_t)(nl - text) : len;
 		size_t ws = i;
 		while (ws < e && (text[ws] == ' ' || text[ws] == '\t'))
 			ws++;

@@ -87,6 +87,12 @@ size_t ent_tokenize(const char *text, size_t start, size_t end,
 
 	while (i < end && added < max) {
 		size_t l;
+		unsigned char c0 = (unsigned char)text[i];
+		if (c0 == ' ' || c0 == '\n' || c0 == '\t') {
+			pending |= c0 == '\n' ? ENT_TK_SPACE | ENT_TK_NL : ENT_TK_SPACE;
+			i++;
+			continue;
+		}
 		uint32_t cp = ent_utf8_decode(text + i, &l);
 		if (is_space_cp(cp)) {
 			pending |= ENT_TK_SPACE;
@@ -95,7 +101,8 @@ size_t ent_tokenize(const char *text, size_t start, size_t end,
 			i += l;
 			continue;
 		}
-		ENT_GROW(*toks, *cap, *n + 1);
+		if (*n + 1 > *cap)
+			ENT_GROW(*toks, *cap, *n + 1);
 		ent_token *t = &(*toks)[(*n)++];
 		added++;
 		t->start = (uint32_t)i;
@@ -122,11 +129,26 @@ size_t ent_tokenize(const char *text, size_t start, size_t end,
 		t->flags |= ENT_TK_WORD;
 		if (cp >= '0' && cp <= '9')
 			t->flags |= ENT_TK_NUM;
+		else if (cp >= 'a' && cp <= 'z')
+			t->flags |= ENT_TK_LOWER;
 		else if (is_upper_cp(cp))
 			t->flags |= ENT_TK_CAP;
 		else if (is_lower_cp(cp))
 			t->flags |= ENT_TK_LOWER;
 		while (i < end) {
+			/* ASCII letters and digits, the bulk of every word */
+			unsigned char c = (unsigned char)text[i];
+			if (c < 0x80 && c != '\'') {
+				if (c >= 'a' && c <= 'z') {
+					letters++;
+				} else if (c >= 'A' && c <= 'Z') {
+					uppers++, letters++;
+				} else if (!(c >= '0' && c <= '9')) {
+					break;
+				}
+				i++;
+				continue;
+			}
 			cp = ent_utf8_decode(text + i, &l);
 			if (is_word_cp(cp)) {
 				if (is_upper_cp(cp))
