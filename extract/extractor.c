@@ -245,6 +245,7 @@ static void doc_release(ent_doc *d)
 	free(d->toks);
 	free(d->sents);
 	free(d->sent_tok);
+	free(d->para);
 	free(d->ments);
 	free(d->sent_ment);
 	free(d->counts);
@@ -431,6 +432,9 @@ static void run_document(ent_ws *ws, ent_doc *d, size_t text_len, doc_store *ds)
 			ds->pub.cut_sentence_line = d->sents[s].line;
 	}
 	d->sent_tok[d->n_sents] = d->n_toks;
+	d->para = ent_xmalloc((d->n_sents + 1) * sizeof(*d->para));
+	for (size_t s = 0; s < d->n_sents; s++)
+		d->para[s] = s == 0 || (d->sents[s].flags & ENT_SENT_PARA) ? s : d->para[s - 1];
 	for (size_t i = 0; i < d->n_toks; i++) {
 		if (d->toks[i].flags & ENT_TK_WORD)
 			ds->pub.words++;

@@ -104,6 +104,7 @@ typedef struct ent_doc {
 	ent_sentence *sents;
 	size_t n_sents;
 	size_t *sent_tok;       /* first token of each sentence; n_sents + 1 */
+	size_t *para;           /* first sentence of each sentence's paragraph */
 	ent_map lower;          /* words the document uses in lower case */
 	ent_mention *ments;
 	size_t n_ments, cap_ments;

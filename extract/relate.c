@@ -19,7 +19,7 @@
 
 #include "internal.h"
 
-#define MAX_LIST 32
+#define MAX_LIST ENT_MAX_LIST /* room; the limit in force is sent.cap */
 #define SUBJECT_REACH 18 /* tokens between a subject and its verb */
 #define OBJECT_REACH 14  /* tokens between a verb and its first object */
 #define INCLUDING_REACH 30
@@ -31,6 +31,8 @@ typedef struct sent {
 	ent_mention *m;     /* its mentions */
 	size_t n;
 	int year;
+	size_t cap;         /* names kept per list: limits->max_list */
+	int *cut;           /* set when a list was longer than cap */
 } sent;
 
 typedef int (*accept_fn)(const ent_ws *ex, size_t r);
@@ -177,18 +179,26 @@ static int usable(const sent *st, size_t k, accept_fn ok)
 
 /* Add mention k's entity to an argument list, or both parties of a
  * reference to a pair ("the two sides"). Returns the new count. */
+/* Keep v in a list of n unless it is full (then say the list was cut). */
+static size_t keep(const sent *st, size_t *out, size_t n, size_t v)
+{
+	if (n < st->cap)
+		out[n++] = v;
+	else
+		*st->cut = 1;
+	return n;
+}
+
 static size_t push_arg(const sent *st, size_t k, size_t *out, size_t n)
 {
 	const ent_mention *m = &st->m[k];
 
 	if (m->kind == ENT_MK_REF && m->n_parties >= 2) {
-		for (unsigned p = 0; p < m->n_parties && n < MAX_LIST; p++)
-			out[n++] = m->parties[p];
+		for (unsigned p = 0; p < m->n_parties; p++)
+			n = keep(st, out, n, m->parties[p]);
 		return n;
 	}
-	if (n < MAX_LIST)
-		out[n++] = m->ent;
-	return n;
+	return keep(st, out, n, m->ent);
 }
 
 static int is_relative(const ent_doc *d, size_t i)
@@ -265,7 +275,7 @@ static int member_group(const sent *st, size_t k)
 	       acc_org(st->ex, ent_reg_find(st->ex, st->m[k].ent));
 }
 
-static size_t list_before(const sent *st, size_t i, accept_fn ok, size_t *out);
+static size_t list_core(const sent *st, size_t i, accept_fn ok, size_t *out, int hop);
 
 /* A list reached through "including": "China joined 75 other WTO members,
  * including A, B and C": the group's own subject joins the list. */
@@ -283,8 +293,10 @@ static size_t including_hop(const sent *st, size_t first, accept_fn ok, size_t *
 		j--;
 	for (size_t g = first; g-- > 0;)
 		if (st->m[g].b <= j && st->m[g].b + 2 >= j) {
-			if (member_group(st, g) && n < MAX_LIST)
-				n += list_before(st, st->m[g].a, ok, out + n) ? 1 : 0;
+			size_t group[MAX_LIST];
+			/* one hop: the group's subject, not its own list's */
+			if (member_group(st, g) && list_core(st, st->m[g].a, ok, group, 0))
+				n = keep(st, out, n, group[0]);
 			break;
 		}
 	return n;
@@ -293,6 +305,11 @@ static size_t including_hop(const sent *st, size_t first, accept_fn ok, size_t *
 /* The coordinated list of accepted mentions ending nearest before token i:
  * more than one only when "and" joins the last two. */
 static size_t list_before(const sent *st, size_t i, accept_fn ok, size_t *out)
+{
+	return list_core(st, i, ok, out, 1);
+}
+
+static size_t list_core(const sent *st, size_t i, accept_fn ok, size_t *out, int hop)
 {
 	size_t n = 0, first;
 	long k = (long)st->n - 1;
@@ -347,7 +364,7 @@ static size_t list_before(const sent *st, size_t i, accept_fn ok, size_t *out)
 	}
 	n = push_arg(st, (size_t)k, out, n);
 	first = (size_t)k;
-	while (k > 0 && n < MAX_LIST && usable(st, (size_t)k - 1, ok) &&
+	while (k > 0 && usable(st, (size_t)k - 1, ok) &&
 	       st->m[k - 1].b <= st->m[k].a) {
 		int a = 0;
 		if (!list_glue(st, st->m[k - 1].b, st->m[k].a, &a))
@@ -360,7 +377,7 @@ static size_t list_before(const sent *st, size_t i, accept_fn ok, size_t *out)
 		first = (size_t)k;
 	}
 	(void)has_and;
-	return including_hop(st, first, ok, out, n);
+	return hop ? including_hop(st, first, ok, out, n) : n;
 }
 
 /* Words between a verb and its object that show the object belongs to
@@ -428,7 +445,7 @@ static size_t list_after(const sent *st, size_t i, accept_fn ok, ent_rel r, size
 			return 0;
 found:
 	n = push_arg(st, k, out, n);
-	while (k + 1 < st->n && n < MAX_LIST) {
+	while (k + 1 < st->n) {
 		int a = 0;
 		size_t next = k + 1;
 		if (mtype(st, &st->m[k]) == ENT_TYPE_PERSON && tok_eq(st->d, st->m[k].b, ","))
@@ -657,7 +674,7 @@ static size_t co_actors(const sent *st, size_t object, size_t *subj, size_t ns)
 		const ent_mention *m = &st->m[k];
 		if (ent_reg_find(st->ex, m->ent) != ent_reg_find(st->ex, object))
 			continue;
-		for (unsigned p = 0; p < m->n_parties && ns < MAX_LIST; p++) {
+		for (unsigned p = 0; p < m->n_parties && ns < st->cap; p++) {
 			size_t r = ent_reg_find(st->ex, m->parties[p]);
 			int have = 0;
 			for (size_t q = 0; q < ns; q++)
@@ -758,14 +775,12 @@ static int inside(const sent *st, size_t i)
  * sentences after it that give none. */
 static int paragraph_year(ent_ws *ex, ent_doc *d, size_t s)
 {
-	size_t p = s;
+	size_t p = d->para[s];
 
-	while (p > 0 && !(d->sents[p].flags & ENT_SENT_PARA))
-		p--;
 	if (p == s)
 		return 0;
 	sent first = { ex, d, p, d->sent_tok[p], d->sent_tok[p + 1],
-		       d->ments + d->sent_ment[p], d->sent_ment[p + 1] - d->sent_ment[p], 0 };
+		       d->ments + d->sent_ment[p], d->sent_ment[p + 1] - d->sent_ment[p], 0, 0, NULL };
 	/* only a leading date: the year within the first few tokens */
 	if (first.end > first.a + 6)
 		first.end = first.a + 6;
@@ -775,11 +790,14 @@ static int paragraph_year(ent_ws *ex, ent_doc *d, size_t s)
 void ent_relate(ent_ws *ex, ent_doc *d, size_t s)
 {
 	sent st = { ex, d, s, d->sent_tok[s], d->sent_tok[s + 1],
-		    d->ments + d->sent_ment[s], d->sent_ment[s + 1] - d->sent_ment[s], 0 };
+		    d->ments + d->sent_ment[s], d->sent_ment[s + 1] - d->sent_ment[s], 0, 0, NULL };
 	size_t v, l;
+	int cut = 0;
 
 	if (st.n == 0)
 		return;
+	st.cap = ex->limits->max_list;
+	st.cut = &cut;
 	st.year = sentence_year(&st);
 	if (!st.year)
 		st.year = paragraph_year(ex, d, s);
@@ -795,6 +813,8 @@ void ent_relate(ent_ws *ex, ent_doc *d, size_t s)
 		apply_trigger(&st, i, l, v);
 		i += l - 1;
 	}
+	if (cut)
+		ent_note_cut_list(ex, d, s);
 }
 
 /* Is sentence s exactly "For the Government of X" (or "For X")? Returns
@@ -819,6 +839,7 @@ static size_t signatory_line(ent_ws *ex, ent_doc *d, size_t s)
 void ent_relate_document(ent_ws *ex, ent_doc *d)
 {
 	size_t signers[MAX_LIST], n = 0;
+	int cut = 0;
 	sent st;
 
 	if (d->title == SIZE_MAX)
@@ -831,6 +852,8 @@ void ent_relate_document(ent_ws *ex, ent_doc *d)
 		st.ex = ex;
 		st.d = d;
 		st.s = s;
+		st.cap = ex->limits->max_list;
+		st.cut = &cut;
 		d->sentence_id = SIZE_MAX;
 		rel(&st, party, ENT_REL_SIGNED, d->title, 0, "signature-block");
 		signers[n++] = party;

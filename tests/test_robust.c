@@ -721,6 +721,30 @@ static void gen_acquired(FILE *fp, size_t n)
 	}
 }
 
+/* The same as one paragraph: every sentence looks back to where its
+ * paragraph began (for a leading year), which must not cost S^2. */
+static void gen_acquired_para(FILE *fp, size_t n)
+{
+	char a[6];
+	for (size_t i = 0; i < n / 47; i++) {
+		name5(a, i);
+		fprintf(fp, "The X%s Foundation acquired the Y%s Commission. ", a, a);
+	}
+	fputc('\n', fp);
+}
+
+/* One sentence listing n / 8 names before its verb: the list is cut to
+ * --max-list, with a warning, and relating it stays linear. */
+static void gen_long_list(FILE *fp, size_t n)
+{
+	char a[6];
+	for (size_t i = 0; i < n / 16; i++) {
+		name5(a, i);
+		fprintf(fp, "%sthe X%s Foundation", i ? ", " : "", a);
+	}
+	fputs(" and the Yzzzz Commission signed the Paris Agreement.\n", fp);
+}
+
 /* Distinct organizations linked by the relations this reads as signing
  * and cooperation: a graph of about n / 40 nodes. */
 static void gen_signed(FILE *fp, size_t n)
@@ -798,6 +822,8 @@ static const struct scale_case {
 	{ "acronym.txt", gen_acronym, 512 << 10, 0, 1, NULL },   /* 1M WHO */
 	{ "distinct.txt", gen_distinct, 128 << 10, 0, 1, NULL },
 	{ "acquired.txt", gen_acquired, 128 << 10, 0, 1, NULL },
+	{ "paragraph.txt", gen_acquired_para, 128 << 10, 0, 0, NULL },
+	{ "list.txt", gen_long_list, 32 << 10, 0, 0, NULL },
 	{ "signed.txt", gen_signed, 64 << 10, 0, 1, NULL },
 	{ "amp.html", gen_amp, 640 << 10, 0, 0, NULL },          /* 1M &amp; */
 	{ "messy.html", gen_messy, 256 << 10, 0, 1, NULL },

@@ -345,6 +345,52 @@ START_TEST(test_scale_options)
 }
 END_TEST
 
+/* A sentence listing 41 signers: 32 are related (32 signed, 496 pairs
+ * cooperating) and a warning says the list was cut; with --max-list 100
+ * all 41 are (41 + 820). */
+START_TEST(test_list_limit)
+{
+	static const char *const names[] = {
+		"Chile", "Peru", "Kenya", "Japan", "France", "Brazil", "India", "Egypt", "Ghana",
+		"Nepal", "Oman", "Qatar", "Spain", "Italy", "Norway", "Sweden", "Poland", "Mexico",
+		"Canada", "Cuba", "Iraq", "Iran", "Fiji", "Laos", "Mali", "Chad", "Niger", "Togo",
+		"Benin", "Gabon", "Malta", "Cyprus", "Greece", "Turkey", "Israel", "Jordan", "Yemen",
+		"Syria", "Libya", "Sudan",
+	};
+	char *dir = make_tmpdir(), *in = path_join(dir, "list.txt");
+	ent_buf b;
+	run_result r;
+	size_t rels;
+
+	ent_buf_init(&b);
+	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		ent_buf_printf(&b, "%s, ", names[i]);
+	ent_buf_adds(&b, "and Russia signed the Paris Agreement in 2016.\n");
+	write_file(in, b.data, b.len);
+	run(&r, "extract", "--format", "tsv", in, NULL);
+	ck_assert_status(&r, 0);
+	rels = 0;
+	for (const char *p = r.out; (p = strstr(p, "\nrelation\t")) != NULL; p++)
+		rels++;
+	ck_assert_uint_eq(rels, 32 + 32 * 31 / 2);
+	ck_assert_msg(strstr(r.err, "list.txt:1: warning: 1 list of names related only to name 32 "
+				    "(--max-list)\n") != NULL, "stderr: %s", r.err);
+	result_free(&r);
+	run(&r, "extract", "--format", "tsv", "--max-list", "100", in, NULL);
+	ck_assert_status(&r, 0);
+	rels = 0;
+	for (const char *p = r.out; (p = strstr(p, "\nrelation\t")) != NULL; p++)
+		rels++;
+	ck_assert_uint_eq(rels, 41 + 41 * 40 / 2);
+	ck_assert_str_eq(r.err, "");
+	result_free(&r);
+	ent_buf_release(&b);
+	remove_tree(dir);
+	free(in);
+	free(dir);
+}
+END_TEST
+
 Suite *suite_scale(void)
 {
 	Suite *s = suite_create("scale");
@@ -359,6 +405,7 @@ Suite *suite_scale(void)
 	tcase_add_test(tc, test_builder_keeps_first_k);
 	tcase_add_test(tc, test_bad_shards);
 	tcase_add_test(tc, test_scale_options);
+	tcase_add_test(tc, test_list_limit);
 	suite_add_tcase(s, tc);
 	return s;
 }
