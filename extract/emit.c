@@ -25,7 +25,26 @@ static void jsonl_entity(ent_buf *b, const ent_entity *e, size_t id)
 	ent_buf_printf(b, "],\"mentions\":%zu}\n", e->mentions);
 }
 
-static void jsonl_relation(ent_buf *b, const ent_relation *r, size_t sid, size_t oid)
+/* JSON strings escaped once and reused: a document's relations share its
+ * name, and the relations of one sentence its text. */
+typedef struct json_memo {
+	const char *doc, *sentence;
+	ent_buf doc_json, sentence_json;
+} json_memo;
+
+static void memo_string(ent_buf *b, const char *s, const char **have, ent_buf *json)
+{
+	if (*have != s) {
+		ent_buf_clear(json);
+		ent_buf_add(json, "", 0);
+		ent_json_string(json, s);
+		*have = s;
+	}
+	ent_buf_add(b, json->data, json->len);
+}
+
+static void jsonl_relation(ent_buf *b, const ent_relation *r, size_t sid, size_t oid,
+			   json_memo *memo)
 {
 	ent_buf_printf(b, "{\"kind\":\"relation\",\"subject\":\"e%zu\",\"relation\":\"%s\","
 		       "\"object\":\"e%zu\",\"year\":", sid + 1, ent_rel_name(r->rel), oid + 1);
@@ -34,14 +53,20 @@ static void jsonl_relation(ent_buf *b, const ent_relation *r, size_t sid, size_t
 	else
 		ent_buf_adds(b, "null");
 	ent_buf_adds(b, ",\"doc\":");
-	ent_json_string(b, r->ev.doc);
+	if (memo)
+		memo_string(b, r->ev.doc, &memo->doc, &memo->doc_json);
+	else
+		ent_json_string(b, r->ev.doc);
 	ent_buf_printf(b, ",\"line\":%ld,\"evidence\":", r->ev.line);
-	ent_json_string(b, r->ev.sentence);
+	if (memo)
+		memo_string(b, r->ev.sentence, &memo->sentence, &memo->sentence_json);
+	else
+		ent_json_string(b, r->ev.sentence);
 	ent_buf_adds(b, ",\"rule\":");
 	ent_json_string(b, r->ev.rule);
-	ent_buf_printf(b, ",\"hedged\":%s,\"resolved\":%s}\n",
-		       (r->flags & ENT_RELF_HEDGED) ? "true" : "false",
-		       (r->flags & ENT_RELF_RESOLVED) ? "true" : "false");
+	ent_buf_adds(b, (r->flags & ENT_RELF_HEDGED) ? ",\"hedged\":true" : ",\"hedged\":false");
+	ent_buf_adds(b, (r->flags & ENT_RELF_RESOLVED) ? ",\"resolved\":true}\n"
+						       : ",\"resolved\":false}\n");
 }
 
 /* A TSV field: tabs and line breaks become spaces. */
@@ -176,7 +201,7 @@ ent_status ent_corpus_write(const ent_corpus *c, ent_extract_format fmt,
 	for (size_t i = 0; i < c->n_relations && ok; i++) {
 		if (fmt == ENT_EXTRACT_JSONL)
 			jsonl_relation(&b, &c->relations[i], c->relations[i].subject,
-				       c->relations[i].object);
+				       c->relations[i].object, NULL);
 		else
 			tsv_relation(&b, c, &c->relations[i]);
 		if (b.len > 65536)
@@ -202,6 +227,7 @@ struct ent_stream {
 	size_t *local;     /* the current document's entity -> id */
 	size_t cap_local;
 	ent_buf b;
+	json_memo memo;
 	int started;
 };
 
@@ -214,6 +240,8 @@ ent_stream *ent_stream_new(FILE *out, ent_extract_format fmt)
 	ent_map_init(&s->ids);
 	ent_buf_init(&s->b);
 	ent_buf_add(&s->b, "", 0);
+	ent_buf_init(&s->memo.doc_json);
+	ent_buf_init(&s->memo.sentence_json);
 	return s;
 }
 
@@ -223,6 +251,8 @@ void ent_stream_free(ent_stream *s)
 		return;
 	ent_map_release(&s->ids);
 	ent_buf_release(&s->b);
+	ent_buf_release(&s->memo.doc_json);
+	ent_buf_release(&s->memo.sentence_json);
 	free(s->local);
 	free(s);
 }
@@ -276,6 +306,8 @@ ent_status ent_stream_write(ent_stream *s, const ent_document *d, ent_error *err
 	if (!s->started && s->fmt == ENT_EXTRACT_TSV)
 		ent_buf_adds(&s->b, tsv_header);
 	s->started = 1;
+	/* a freed document's strings may come back at the same address */
+	s->memo.doc = s->memo.sentence = NULL;
 	stream_ids(s, c);
 	stream_document(s, d);
 	for (size_t i = 0; i < c->n_entities; i++) {
@@ -289,7 +321,8 @@ ent_status ent_stream_write(ent_stream *s, const ent_document *d, ent_error *err
 	for (size_t i = 0; i < c->n_relations; i++) {
 		const ent_relation *r = &c->relations[i];
 		if (s->fmt == ENT_EXTRACT_JSONL)
-			jsonl_relation(&s->b, r, s->local[r->subject], s->local[r->object]);
+			jsonl_relation(&s->b, r, s->local[r->subject], s->local[r->object],
+				       &s->memo);
 		else if (s->fmt == ENT_EXTRACT_TSV)
 			tsv_relation(&s->b, c, r);
 		else
