@@ -26,7 +26,7 @@ static const char usage[] =
 	"  -o, --output FILE   write the graph to FILE\n"
 	"  --merge             merge extraction shards instead of documents\n"
 	"  --evidence K        keep the first K evidence sentences of each edge\n"
-	"                      (default 3)\n"
+	"                      (default 1)\n"
 	"  --gazetteer FILE    add the names listed in FILE (see data/README.md);\n"
 	"                      may be repeated\n"
 	CLI_JOBS_HELP

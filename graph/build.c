@@ -137,11 +137,14 @@ static int evidence_cmp(const evidence_rec *a, const evidence_rec *b)
 	return c ? c : strcmp(a->rule, b->rule);
 }
 
-/* Keep `ev` if it is among the K smallest; the array stays sorted. */
+/* Keep `src` if it is among the K smallest; the array stays sorted. Its
+ * strings are copied (documents and rules interned) only when kept, so
+ * that what the builder holds follows the edges, not the documents. */
 static void add_evidence(ent_graph_builder *b, build_edge *e, const ent_evidence *src)
 {
-	evidence_rec ev = { intern(b, src->doc), src->line, (char *)(src->sentence ? src->sentence : ""),
-			    intern(b, src->rule) };
+	evidence_rec ev = { src->doc ? src->doc : "", src->line,
+			    (char *)(src->sentence ? src->sentence : ""),
+			    src->rule ? src->rule : "" };
 	size_t i = e->n_ev;
 
 	if (!e->ev)
@@ -153,6 +156,8 @@ static void add_evidence(ent_graph_builder *b, build_edge *e, const ent_evidence
 	if (e->n_ev == b->max_evidence)
 		free(e->ev[--e->n_ev].sentence);
 	memmove(e->ev + i + 1, e->ev + i, (e->n_ev - i) * sizeof(*e->ev));
+	ev.doc = intern(b, ev.doc);
+	ev.rule = intern(b, ev.rule);
 	ev.sentence = ent_xstrdup(ev.sentence);
 	e->ev[i] = ev;
 	e->n_ev++;
@@ -354,6 +359,12 @@ static ent_graph *make_graph(ent_graph_builder *b, int take, ent_error *err)
 		node_from_entity(&nodes[i], order[i].e);
 	}
 	free(order);
+	if (take) {
+		/* the nodes are copied out: the entities go before the edges
+		 * are made, to keep the peak of memory down */
+		ent_entity_set_free(b->set);
+		b->set = ent_entity_set_new();
+	}
 	g = assemble(b, nodes, n, rank, take, err);
 	free(rank);
 	return g;

@@ -70,12 +70,14 @@ START_TEST(test_threads_and_shards_agree)
 	run_result r;
 	size_t len;
 
-	const char *b1[] = { "build", "-q", "-j", "1", "-o", g1 };
-	run_docs(&r, b1, 6, all);
+	/* three evidence records per edge: which three must not depend on
+	 * threads or shards either */
+	const char *b1[] = { "build", "-q", "-j", "1", "--evidence", "3", "-o", g1 };
+	run_docs(&r, b1, 8, all);
 	ck_assert_status(&r, 0);
 	result_free(&r);
-	const char *b4[] = { "build", "-q", "-j", "4", "-o", g4 };
-	run_docs(&r, b4, 6, all);
+	const char *b4[] = { "build", "-q", "-j", "4", "--evidence", "3", "-o", g4 };
+	run_docs(&r, b4, 8, all);
 	ck_assert_status(&r, 0);
 	result_free(&r);
 	assert_same_file(g1, g4);
@@ -97,7 +99,8 @@ START_TEST(test_threads_and_shards_agree)
 		ck_assert_status(&r, 0);
 		result_free(&r);
 	}
-	run(&r, "build", "-q", "--merge", shard[2], shard[0], shard[3], shard[1], "-o", gm, NULL);
+	run(&r, "build", "-q", "--evidence", "3", "--merge", shard[2], shard[0], shard[3], shard[1],
+	    "-o", gm, NULL);
 	ck_assert_status(&r, 0);
 	result_free(&r);
 	assert_same_file(g1, gm);
@@ -109,6 +112,7 @@ START_TEST(test_threads_and_shards_agree)
 		edges++;
 	ck_assert_uint_gt(edges, 100);
 	ck_assert_ptr_nonnull(strstr(xml, "tests/html/news.html"));
+	ck_assert_ptr_nonnull(strstr(xml, "<data key=\"e_more_evidence\">samples/"));
 	free(xml);
 	for (int s = 0; s < 4; s++)
 		free(shard[s]);

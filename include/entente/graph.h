@@ -59,7 +59,7 @@ ent_graph *ent_graph_from_corpus(const ent_corpus *c, ent_error *err);
  * Entities merge by key (see ent_entity_set). Adding is commutative and
  * associative: any order and any split of the same relations give the
  * same graph, byte for byte. */
-#define ENT_EVIDENCE_DEFAULT 3
+#define ENT_EVIDENCE_DEFAULT 1
 typedef struct ent_graph_builder ent_graph_builder;
 ent_graph_builder *ent_graph_builder_new(size_t max_evidence);
 void ent_graph_builder_free(ent_graph_builder *b);
@@ -82,8 +82,8 @@ ent_status ent_graph_builder_read_jsonl(ent_graph_builder *b, const char *path,
 					ent_error *err);
 /* The graph so far. The builder stays usable. NULL on failure. */
 ent_graph *ent_graph_builder_graph(ent_graph_builder *b, ent_error *err);
-/* The same, moving the evidence into the graph: the builder's edges are
- * gone afterwards (its entities and counts stay), which keeps the peak of
+/* The same, moving the evidence into the graph: the builder's entities
+ * and edges are gone afterwards (its counts stay), which keeps the peak of
  * memory near one copy of the graph. */
 ent_graph *ent_graph_builder_take(ent_graph_builder *b, ent_error *err);
 
