@@ -622,6 +622,10 @@ void ent_scene_init(ent_scene *sc, const ent_graph *g, const ent_scene_opts *o,
 	ent_map_init(&sc->ids);
 	ent_buf_init(&sc->a);
 	ent_buf_init(&sc->b);
+	/* allocated from the start: a cleared buffer is then "", never NULL
+	 * (an entity named "" in GraphML reached strlen(NULL)) */
+	ent_buf_add(&sc->a, "", 0);
+	ent_buf_add(&sc->b, "", 0);
 	sc->nodes = ent_xcalloc(n ? n : 1, sizeof(*sc->nodes));
 
 	compute_sizes(sc);
