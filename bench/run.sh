@@ -313,11 +313,12 @@ for set in $SETS; do
 	eval "T_extract_$set=\$T C_extract_$set=\$CPU ST_extract_$set=\$STATUS"
 	extract_line "extract.$set.j1"
 	[ "$NJ" -gt 1 ] || continue
-	t1=$T st1=$STATUS
+	# (run1 uses t0 and t1 itself)
+	tj1=$T stj1=$STATUS
 	timed "extract.$set" /dev/null "$BIN" extract -q -j "$NJ" --format jsonl "$W/$set"
 	extract_line "extract.$set.j$NJ"
-	if [ "$STATUS" = ok ] && [ "$st1" = ok ]; then
-		line "extract.$set.speedup" "j$NJ/j1=$(calc "$t1 / $T" | awk '{ printf "%.2f", $1 }')x"
+	if [ "$STATUS" = ok ] && [ "$stj1" = ok ]; then
+		line "extract.$set.speedup" "j$NJ/j1=$(calc "$tj1 / $T" | awk '{ printf "%.2f", $1 }')x"
 	fi
 done
 
