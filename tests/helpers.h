@@ -27,6 +27,9 @@ size_t th_count(const ent_corpus *c, ent_rel rel);
  * quadratic there. */
 double th_time_scale(void);
 
+/* Remove a file or a whole directory tree (cli_run.c). */
+void remove_tree(const char *path);
+
 /* Non-zero when [s, s+len) is exactly one JSON value (json_check.c). */
 int th_json_valid(const char *s, size_t len);
 

@@ -131,29 +131,6 @@ static const char *at(scratch *s, const char *name)
 	return p;
 }
 
-static void remove_tree(const char *path)
-{
-	struct stat st;
-	DIR *d;
-	struct dirent *e;
-
-	if (lstat(path, &st) != 0)
-		return;
-	if (S_ISDIR(st.st_mode) && (d = opendir(path)) != NULL) {
-		while ((e = readdir(d)) != NULL) {
-			if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
-				continue;
-			char *sub = ent_xasprintf("%s/%s", path, e->d_name);
-			remove_tree(sub);
-			free(sub);
-		}
-		closedir(d);
-		rmdir(path);
-	} else {
-		unlink(path);
-	}
-}
-
 static void scratch_done(scratch *s)
 {
 	remove_tree(s->dir);

@@ -46,6 +46,7 @@
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 
+#include "helpers.h"
 #include "tests.h"
 #include "util.h"
 
@@ -278,29 +279,6 @@ static void tmp_setup(void)
 
 	ck_assert_msg(mkdtemp(tmpl) != NULL, "mkdtemp: %s", strerror(errno));
 	tmp_root = ent_xstrdup(tmpl);
-}
-
-static void remove_tree(const char *path)
-{
-	struct stat st;
-	DIR *d;
-	struct dirent *e;
-
-	if (lstat(path, &st) != 0)
-		return;
-	if (S_ISDIR(st.st_mode) && (d = opendir(path)) != NULL) {
-		while ((e = readdir(d)) != NULL) {
-			if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
-				continue;
-			char *sub = ent_xasprintf("%s/%s", path, e->d_name);
-			remove_tree(sub);
-			free(sub);
-		}
-		closedir(d);
-		rmdir(path);
-	} else {
-		unlink(path);
-	}
 }
 
 static void tmp_teardown(void)
