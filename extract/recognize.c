@@ -468,8 +468,9 @@ static int quoted_name(const ent_ws *ex, const ent_doc *d, size_t i, size_t end,
 {
 	size_t q, v;
 
-	if (!(tok(d, i)->flags & ENT_TK_OPEN) || !(tok(d, i)->flags & ENT_TK_QUOTE) ||
-	    i + 2 >= end || !(tok(d, i + 1)->flags & ENT_TK_WORD))
+	/* the bound first: callers may ask at the sentence's end */
+	if (i + 2 >= end || !(tok(d, i)->flags & ENT_TK_OPEN) ||
+	    !(tok(d, i)->flags & ENT_TK_QUOTE) || !(tok(d, i + 1)->flags & ENT_TK_WORD))
 		return 0;
 	for (q = i + 1; q < end && q - i < 16; q++)
 		if ((tok(d, q)->flags & ENT_TK_QUOTE) && !(tok(d, q)->flags & ENT_TK_OPEN) &&
