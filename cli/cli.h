@@ -98,13 +98,22 @@ int cli_fail(ent_status code, const char *fmt, ...)
 
 /* Extract the documents `paths` names on o->jobs threads and hand each
  * result to `take`, in the order of `paths` whatever the threads do, with
- * progress on a terminal. `take` owns the document it is given. The first
- * failure (of a document, in path order, or of `take`) stops the run. At
- * most a few documents per thread are in memory at once. */
-typedef ent_status (*cli_take_document)(ent_document *d, void *ctx, ent_error *err);
+ * progress on a terminal. `prepare`, when given, runs on the worker
+ * thread right after a document is extracted (it must only read `ctx`);
+ * what it returns is handed to `take` with the document, and freed by
+ * `release` if the run stops before `take` gets it. `take` owns both.
+ * The first failure (of a document, in path order, or of `take`)
+ * stops the run. At most a few documents per thread are in memory. */
+typedef void *(*cli_prepare_document)(const ent_document *d, const void *ctx);
+typedef struct cli_prepare_hook {
+	cli_prepare_document run;
+	void (*release)(void *prepared);
+} cli_prepare_hook;
+typedef ent_status (*cli_take_document)(ent_document *d, void *prepared, void *ctx,
+					ent_error *err);
 ent_status cli_each_document(const ent_extractor *ex, char *const *paths, size_t n,
-			     const cli_opts *o, cli_take_document take, void *ctx,
-			     ent_error *err);
+			     const cli_opts *o, const cli_prepare_hook *prepare,
+			     cli_take_document take, void *ctx, ent_error *err);
 
 /* Expand the operands into document paths, refuse an output that is one
  * of them, and make an extractor with the --gazetteer files loaded. */

@@ -133,25 +133,41 @@ static void print_stats(const extract_job *job)
 
 /* ---- end of --stats ---- */
 
-static ent_status stream_document(ent_document *d, void *ctx, ent_error *err)
+/* On the worker thread: the document's records, rendered ahead. */
+static void *render_document(const ent_document *d, const void *ctx)
+{
+	const extract_job *job = ctx;
+
+	return ent_stream_render(d, job->format);
+}
+
+static void release_rendered(void *r)
+{
+	ent_rendered_free(r);
+}
+
+/* In path order: the ids filled in, the records written. */
+static ent_status stream_document(ent_document *d, void *prepared, void *ctx, ent_error *err)
 {
 	extract_job *job = ctx;
-	ent_status st = ent_stream_write(job->stream, d, err);
+	ent_status st = ent_stream_write_rendered(job->stream, d, prepared, err);
 
 	if (job->stats)
 		stat_document(job, d);
+	ent_rendered_free(prepared);
 	ent_document_free(d);
 	return st;
 }
 
 static ent_status write_stream(FILE *fp, const void *ctx, ent_error *err)
 {
+	static const cli_prepare_hook render = { render_document, release_rendered };
 	extract_job *job = (extract_job *)ctx;
 	ent_status st;
 
 	job->stream = ent_stream_new(fp, job->format);
-	st = cli_each_document(job->ex, job->paths, job->n_paths, job->o, stream_document, job,
-			       err);
+	st = cli_each_document(job->ex, job->paths, job->n_paths, job->o, &render,
+			       stream_document, job, err);
 	if (st == ENT_OK)
 		st = ent_stream_finish(job->stream, err);
 	ent_stream_free(job->stream);

@@ -73,8 +73,9 @@ ent_status cli_prepare(char *const *operands, size_t n, const cli_opts *o,
 	return st;
 }
 
-static ent_status to_corpus(ent_document *d, void *ctx, ent_error *err)
+static ent_status to_corpus(ent_document *d, void *prepared, void *ctx, ent_error *err)
 {
+	(void)prepared;
 	(void)err;
 	ent_extractor_add_document(ctx, d);
 	return ENT_OK;
@@ -92,7 +93,7 @@ ent_status cli_extract(char *const *operands, size_t n, const cli_opts *o,
 	st = cli_prepare(operands, n, o, &ex, &paths, &n_paths, err);
 	if (st != ENT_OK)
 		return st;
-	st = cli_each_document(ex, paths, n_paths, o, to_corpus, ex, err);
+	st = cli_each_document(ex, paths, n_paths, o, NULL, to_corpus, ex, err);
 	ent_paths_free(paths, n_paths);
 	if (st != ENT_OK) {
 		ent_extractor_free(ex);
@@ -102,8 +103,9 @@ ent_status cli_extract(char *const *operands, size_t n, const cli_opts *o,
 	return ENT_OK;
 }
 
-static ent_status to_builder(ent_document *d, void *ctx, ent_error *err)
+static ent_status to_builder(ent_document *d, void *prepared, void *ctx, ent_error *err)
 {
+	(void)prepared;
 	(void)err;
 	ent_graph_builder_add(ctx, &d->corpus);
 	ent_document_free(d);
@@ -121,7 +123,7 @@ ent_status cli_build_graph(char *const *operands, size_t n, const cli_opts *o,
 	st = cli_prepare(operands, n, o, &ex, &paths, &n_paths, err);
 	if (st != ENT_OK)
 		return st;
-	st = cli_each_document(ex, paths, n_paths, o, to_builder, b, err);
+	st = cli_each_document(ex, paths, n_paths, o, NULL, to_builder, b, err);
 	ent_paths_free(paths, n_paths);
 	ent_extractor_free(ex);
 	return st;

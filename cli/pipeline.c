@@ -21,6 +21,7 @@
 
 typedef struct slot {
 	ent_document *doc;
+	void *prepared;
 	ent_status st;
 	ent_error err;
 	int ready;
@@ -28,6 +29,8 @@ typedef struct slot {
 
 typedef struct pool {
 	const ent_extractor *ex;
+	const cli_prepare_hook *prepare;
+	const void *ctx;
 	char *const *paths;
 	size_t n;
 	pthread_mutex_t mu;
@@ -56,9 +59,11 @@ static void *worker(void *arg)
 		ent_error err;
 		ent_error_clear(&err);
 		ent_status st = ent_extract_file(p->ex, p->paths[i], &doc, &err);
+		void *prepared = st == ENT_OK && p->prepare ? p->prepare->run(doc, p->ctx) : NULL;
 		pthread_mutex_lock(&p->mu);
 		slot *s = &p->slots[i % p->ring];
 		s->doc = doc;
+		s->prepared = prepared;
 		s->st = st;
 		s->err = err;
 		s->ready = 1;
@@ -113,8 +118,8 @@ static void warn_cuts(const ent_document *d, const cli_opts *o)
 
 /* One thread: no ring, no locks. */
 static ent_status run_serial(const ent_extractor *ex, char *const *paths, size_t n,
-			     const cli_opts *o, int show, cli_take_document take, void *ctx,
-			     ent_error *err)
+			     const cli_opts *o, int show, const cli_prepare_hook *prepare,
+			     cli_take_document take, void *ctx, ent_error *err)
 {
 	ent_status st = ENT_OK;
 
@@ -124,7 +129,7 @@ static ent_status run_serial(const ent_extractor *ex, char *const *paths, size_t
 		st = ent_extract_file(ex, paths[i], &doc, err);
 		if (st == ENT_OK) {
 			warn_cuts(doc, o);
-			st = take(doc, ctx, err);
+			st = take(doc, prepare ? prepare->run(doc, ctx) : NULL, ctx, err);
 		}
 	}
 	return st;
@@ -142,10 +147,12 @@ static ent_status consume(pool *p, const cli_opts *o, int show, cli_take_documen
 		while (!s->ready)
 			pthread_cond_wait(&p->filled, &p->mu);
 		ent_document *doc = s->doc;
+		void *prepared = s->prepared;
 		st = s->st;
 		if (st != ENT_OK)
 			*err = s->err;
 		s->doc = NULL;
+		s->prepared = NULL;
 		s->ready = 0;
 		p->taken++;
 		pthread_cond_broadcast(&p->freed);
@@ -153,15 +160,15 @@ static ent_status consume(pool *p, const cli_opts *o, int show, cli_take_documen
 		progress(show, i, p->n);
 		if (st == ENT_OK) {
 			warn_cuts(doc, o);
-			st = take(doc, ctx, err);
+			st = take(doc, prepared, ctx, err);
 		}
 	}
 	return st;
 }
 
 ent_status cli_each_document(const ent_extractor *ex, char *const *paths, size_t n,
-			     const cli_opts *o, cli_take_document take, void *ctx,
-			     ent_error *err)
+			     const cli_opts *o, const cli_prepare_hook *prepare,
+			     cli_take_document take, void *ctx, ent_error *err)
 {
 	int show = !o->quiet && isatty(STDERR_FILENO);
 	int nt = threads_for(o, n), started = 0;
@@ -170,10 +177,12 @@ ent_status cli_each_document(const ent_extractor *ex, char *const *paths, size_t
 	pool p;
 
 	if (nt <= 1) {
-		st = run_serial(ex, paths, n, o, show, take, ctx, err);
+		st = run_serial(ex, paths, n, o, show, prepare, take, ctx, err);
 	} else {
 		memset(&p, 0, sizeof(p));
 		p.ex = ex;
+		p.prepare = prepare;
+		p.ctx = ctx;
 		p.paths = paths;
 		p.n = n;
 		p.ring = (size_t)nt * RING_PER_THREAD;
@@ -185,7 +194,7 @@ ent_status cli_each_document(const ent_extractor *ex, char *const *paths, size_t
 			if (pthread_create(&tid[started], NULL, worker, &p) == 0)
 				started++;
 		if (started == 0) {
-			st = run_serial(ex, paths, n, o, show, take, ctx, err);
+			st = run_serial(ex, paths, n, o, show, prepare, take, ctx, err);
 		} else {
 			st = consume(&p, o, show, take, ctx, err);
 		}
@@ -195,8 +204,11 @@ ent_status cli_each_document(const ent_extractor *ex, char *const *paths, size_t
 		pthread_mutex_unlock(&p.mu);
 		for (int t = 0; t < started; t++)
 			pthread_join(tid[t], NULL);
-		for (size_t i = 0; i < p.ring; i++)
+		for (size_t i = 0; i < p.ring; i++) {
 			ent_document_free(p.slots[i].doc);
+			if (p.slots[i].prepared && prepare)
+				prepare->release(p.slots[i].prepared);
+		}
 		free(p.slots);
 		pthread_mutex_destroy(&p.mu);
 		pthread_cond_destroy(&p.filled);

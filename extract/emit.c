@@ -9,10 +9,47 @@
 
 #include "internal.h"
 
-static void jsonl_entity(ent_buf *b, const ent_entity *e, size_t id)
+/* A document's records rendered ahead of the stream, on any thread: the
+ * text, and where each stream-wide entity id goes (an entity index of
+ * the document). */
+typedef struct id_slot {
+	size_t off;
+	size_t ent;
+} id_slot;
+
+struct ent_rendered {
+	ent_buf text;
+	id_slot *slots;
+	size_t n_slots, cap_slots;
+	size_t n_relations;
+};
+
+/* Entity id `id` ("e" and its number from 1), or, when rendering ahead,
+ * a slot for the stream to fill. */
+static void put_id(ent_buf *b, size_t id, ent_rendered *r)
 {
-	ent_buf_printf(b, "{\"kind\":\"entity\",\"id\":\"e%zu\",\"type\":\"%s\",\"name\":",
-		       id + 1, ent_type_name(e->type));
+	char d[24];
+	size_t n = 0;
+
+	if (r) {
+		ENT_GROW(r->slots, r->cap_slots, r->n_slots + 1);
+		r->slots[r->n_slots].off = b->len;
+		r->slots[r->n_slots++].ent = id;
+		return;
+	}
+	id++;
+	do
+		d[sizeof(d) - ++n] = (char)('0' + id % 10);
+	while ((id /= 10) != 0);
+	d[sizeof(d) - ++n] = 'e';
+	ent_buf_add(b, d + sizeof(d) - n, n);
+}
+
+static void jsonl_entity(ent_buf *b, const ent_entity *e, size_t id, ent_rendered *r)
+{
+	ent_buf_adds(b, "{\"kind\":\"entity\",\"id\":\"");
+	put_id(b, id, r);
+	ent_buf_printf(b, "\",\"type\":\"%s\",\"name\":", ent_type_name(e->type));
 	ent_json_string(b, e->name);
 	ent_buf_adds(b, ",\"key\":");
 	ent_json_string(b, e->key);
@@ -43,11 +80,14 @@ static void memo_string(ent_buf *b, const char *s, const char **have, ent_buf *j
 	ent_buf_add(b, json->data, json->len);
 }
 
-static void jsonl_relation(ent_buf *b, const ent_relation *r, size_t sid, size_t oid,
-			   json_memo *memo)
+static void jsonl_relation(ent_buf *b, const ent_relation *r, json_memo *memo,
+			   ent_rendered *slots)
 {
-	ent_buf_printf(b, "{\"kind\":\"relation\",\"subject\":\"e%zu\",\"relation\":\"%s\","
-		       "\"object\":\"e%zu\",\"year\":", sid + 1, ent_rel_name(r->rel), oid + 1);
+	ent_buf_adds(b, "{\"kind\":\"relation\",\"subject\":\"");
+	put_id(b, r->subject, slots);
+	ent_buf_printf(b, "\",\"relation\":\"%s\",\"object\":\"", ent_rel_name(r->rel));
+	put_id(b, r->object, slots);
+	ent_buf_adds(b, "\",\"year\":");
 	if (r->year)
 		ent_buf_printf(b, "%d", r->year);
 	else
@@ -76,9 +116,11 @@ static void tsv_field(ent_buf *b, const char *s)
 		ent_buf_addc(b, *s == '\t' || *s == '\n' || *s == '\r' ? ' ' : *s);
 }
 
-static void tsv_entity(ent_buf *b, const ent_entity *e, size_t id)
+static void tsv_entity(ent_buf *b, const ent_entity *e, size_t id, ent_rendered *r)
 {
-	ent_buf_printf(b, "entity\te%zu\t%s\t", id + 1, ent_type_name(e->type));
+	ent_buf_adds(b, "entity\t");
+	put_id(b, id, r);
+	ent_buf_printf(b, "\t%s\t", ent_type_name(e->type));
 	tsv_field(b, e->name);
 	ent_buf_addc(b, '\t');
 	for (size_t i = 0; i < e->n_aliases; i++) {
@@ -192,16 +234,15 @@ ent_status ent_corpus_write(const ent_corpus *c, ent_extract_format fmt,
 		ent_buf_adds(&b, tsv_header);
 	for (size_t i = 0; i < c->n_entities && ok; i++) {
 		if (fmt == ENT_EXTRACT_JSONL)
-			jsonl_entity(&b, &c->entities[i], i);
+			jsonl_entity(&b, &c->entities[i], i, NULL);
 		else
-			tsv_entity(&b, &c->entities[i], i);
+			tsv_entity(&b, &c->entities[i], i, NULL);
 		if (b.len > 65536)
 			ok = flush(&b, out);
 	}
 	for (size_t i = 0; i < c->n_relations && ok; i++) {
 		if (fmt == ENT_EXTRACT_JSONL)
-			jsonl_relation(&b, &c->relations[i], c->relations[i].subject,
-				       c->relations[i].object, NULL);
+			jsonl_relation(&b, &c->relations[i], NULL, NULL);
 		else
 			tsv_relation(&b, c, &c->relations[i]);
 		if (b.len > 65536)
@@ -227,7 +268,6 @@ struct ent_stream {
 	size_t *local;     /* the current document's entity -> id */
 	size_t cap_local;
 	ent_buf b;
-	json_memo memo;
 	int started;
 };
 
@@ -240,8 +280,6 @@ ent_stream *ent_stream_new(FILE *out, ent_extract_format fmt)
 	ent_map_init(&s->ids);
 	ent_buf_init(&s->b);
 	ent_buf_add(&s->b, "", 0);
-	ent_buf_init(&s->memo.doc_json);
-	ent_buf_init(&s->memo.sentence_json);
 	return s;
 }
 
@@ -251,8 +289,6 @@ void ent_stream_free(ent_stream *s)
 		return;
 	ent_map_release(&s->ids);
 	ent_buf_release(&s->b);
-	ent_buf_release(&s->memo.doc_json);
-	ent_buf_release(&s->memo.sentence_json);
 	free(s->local);
 	free(s);
 }
@@ -282,56 +318,92 @@ static void stream_ids(ent_stream *s, const ent_corpus *c)
 	}
 }
 
-static void stream_document(ent_stream *s, const ent_document *d)
+static void render_document(ent_buf *b, const ent_document *d, ent_extract_format fmt)
 {
 	const ent_corpus *c = &d->corpus;
 
-	if (s->fmt == ENT_EXTRACT_JSONL) {
-		ent_buf_adds(&s->b, "{\"kind\":\"document\",\"doc\":");
-		ent_json_string(&s->b, d->name);
-		ent_buf_printf(&s->b, ",\"bytes\":%zu,\"sentences\":%zu,\"words\":%zu,"
+	if (fmt == ENT_EXTRACT_JSONL) {
+		ent_buf_adds(b, "{\"kind\":\"document\",\"doc\":");
+		ent_json_string(b, d->name);
+		ent_buf_printf(b, ",\"bytes\":%zu,\"sentences\":%zu,\"words\":%zu,"
 			       "\"entities\":%zu,\"relations\":%zu}\n", d->bytes, d->sentences,
 			       d->words, c->n_entities, c->n_relations);
-	} else if (s->fmt == ENT_EXTRACT_TSV) {
-		ent_buf_adds(&s->b, "document\t");
-		tsv_field(&s->b, d->name);
-		ent_buf_printf(&s->b, "\t%zu\t%zu\t%zu\n", d->bytes, d->sentences, d->words);
+	} else if (fmt == ENT_EXTRACT_TSV) {
+		ent_buf_adds(b, "document\t");
+		tsv_field(b, d->name);
+		ent_buf_printf(b, "\t%zu\t%zu\t%zu\n", d->bytes, d->sentences, d->words);
 	}
 }
 
-ent_status ent_stream_write(ent_stream *s, const ent_document *d, ent_error *err)
+ent_rendered *ent_stream_render(const ent_document *d, ent_extract_format fmt)
 {
 	const ent_corpus *c = &d->corpus;
+	ent_rendered *r = ent_xcalloc(1, sizeof(*r));
+	json_memo memo = { NULL, NULL, { NULL, 0, 0 }, { NULL, 0, 0 } };
+	ent_buf *b = &r->text;
+
+	ent_buf_init(b);
+	ent_buf_add(b, "", 0);
+	render_document(b, d, fmt);
+	for (size_t i = 0; i < c->n_entities; i++) {
+		if (fmt == ENT_EXTRACT_JSONL)
+			jsonl_entity(b, &c->entities[i], i, r);
+		else if (fmt == ENT_EXTRACT_TSV)
+			tsv_entity(b, &c->entities[i], i, r);
+	}
+	for (size_t i = 0; i < c->n_relations; i++) {
+		const ent_relation *rel = &c->relations[i];
+		if (fmt == ENT_EXTRACT_JSONL)
+			jsonl_relation(b, rel, &memo, r);
+		else if (fmt == ENT_EXTRACT_TSV)
+			tsv_relation(b, c, rel);
+		else
+			explain_relation(b, c, rel);
+	}
+	r->n_relations = c->n_relations;
+	ent_buf_release(&memo.doc_json);
+	ent_buf_release(&memo.sentence_json);
+	return r;
+}
+
+void ent_rendered_free(ent_rendered *r)
+{
+	if (!r)
+		return;
+	ent_buf_release(&r->text);
+	free(r->slots);
+	free(r);
+}
+
+ent_status ent_stream_write_rendered(ent_stream *s, const ent_document *d,
+				     const ent_rendered *r, ent_error *err)
+{
+	size_t at = 0;
 
 	if (!s->started && s->fmt == ENT_EXTRACT_TSV)
 		ent_buf_adds(&s->b, tsv_header);
 	s->started = 1;
-	/* a freed document's strings may come back at the same address */
-	s->memo.doc = s->memo.sentence = NULL;
-	stream_ids(s, c);
-	stream_document(s, d);
-	for (size_t i = 0; i < c->n_entities; i++) {
-		if (s->fmt == ENT_EXTRACT_JSONL)
-			jsonl_entity(&s->b, &c->entities[i], s->local[i]);
-		else if (s->fmt == ENT_EXTRACT_TSV)
-			tsv_entity(&s->b, &c->entities[i], s->local[i]);
+	stream_ids(s, &d->corpus);
+	for (size_t k = 0; k <= r->n_slots; k++) {
+		size_t end = k < r->n_slots ? r->slots[k].off : r->text.len;
+		ent_buf_add(&s->b, r->text.data + at, end - at);
+		if (k < r->n_slots)
+			put_id(&s->b, s->local[r->slots[k].ent], NULL);
+		at = end;
 		if (s->b.len > 65536 && stream_flush(s, err) != ENT_OK)
 			return err->code;
 	}
-	for (size_t i = 0; i < c->n_relations; i++) {
-		const ent_relation *r = &c->relations[i];
-		if (s->fmt == ENT_EXTRACT_JSONL)
-			jsonl_relation(&s->b, r, s->local[r->subject], s->local[r->object],
-				       &s->memo);
-		else if (s->fmt == ENT_EXTRACT_TSV)
-			tsv_relation(&s->b, c, r);
-		else
-			explain_relation(&s->b, c, r);
-		if (s->b.len > 65536 && stream_flush(s, err) != ENT_OK)
-			return err->code;
-	}
-	s->n_relations += c->n_relations;
-	return s->b.len > 65536 ? stream_flush(s, err) : ENT_OK;
+	s->n_relations += r->n_relations;
+	return ENT_OK;
+}
+
+ent_status ent_stream_write(ent_stream *s, const ent_document *d, ent_error *err)
+{
+	ent_rendered *r = ent_stream_render(d, s->fmt);
+	ent_status st = ent_stream_write_rendered(s, d, r, err);
+
+	ent_rendered_free(r);
+	return st;
 }
 
 ent_status ent_stream_finish(ent_stream *s, ent_error *err)

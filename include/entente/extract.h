@@ -178,6 +178,14 @@ typedef enum ent_extract_format {
 typedef struct ent_stream ent_stream;
 ent_stream *ent_stream_new(FILE *out, ent_extract_format fmt);
 ent_status ent_stream_write(ent_stream *s, const ent_document *d, ent_error *err);
+/* The same in two steps, so that the work can be shared out: render a
+ * document's records (on any thread; reads only `d`), then write them in
+ * stream order, where entity ids are filled in. */
+typedef struct ent_rendered ent_rendered;
+ent_rendered *ent_stream_render(const ent_document *d, ent_extract_format fmt);
+ent_status ent_stream_write_rendered(ent_stream *s, const ent_document *d,
+				     const ent_rendered *r, ent_error *err);
+void ent_rendered_free(ent_rendered *r);
 /* Write what closes the stream (the EXPLAIN total) and flush. */
 ent_status ent_stream_finish(ent_stream *s, ent_error *err);
 void ent_stream_free(ent_stream *s);
