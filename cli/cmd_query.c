@@ -44,9 +44,9 @@ static const char usage[] =
 	"options:\n"
 	"  --json              print JSON instead of text\n"
 	"  --evidence WHICH    partners: first (default), one sentence per partner;\n"
-	"                      all, the first sentence of every linking relation\n"
-	"                      (the graph keeps the first evidence of each\n"
-	"                      relation and counts the rest)\n"
+	"                      all, the evidence of every linking relation (the\n"
+	"                      graph keeps the first K of each, see 'entente\n"
+	"                      build --evidence', and counts the rest)\n"
 	"  --relation LIST     relations: only these kinds (comma-separated)\n"
 	"  --direction DIR     relations: in, out or both (default)\n"
 	"  -o, --output FILE   write to FILE instead of standard output\n"
@@ -179,7 +179,8 @@ static void json_evidence(FILE *fp, const ent_edge *e)
 	fputc('}', fp);
 }
 
-/* "doc:line: sentence\n" after `indent`. */
+/* "doc:line: sentence\n" after `indent`, for the first evidence and each
+ * further one the graph kept (build --evidence K). */
 static void text_evidence(FILE *fp, const char *indent, const ent_edge *e)
 {
 	fputs(indent, fp);
@@ -189,6 +190,31 @@ static void text_evidence(FILE *fp, const char *indent, const ent_edge *e)
 	fputs(": ", fp);
 	cli_put_text(fp, e->evidence);
 	fputc('\n', fp);
+	/* more: "doc TAB line TAB rule TAB sentence" lines */
+	for (const char *p = e->more; p && *p;) {
+		const char *nl = strchr(p, '\n');
+		size_t len = nl ? (size_t)(nl - p) : strlen(p);
+		char *rec = ent_xstrndup(p, len), *f[4] = { rec, NULL, NULL, NULL };
+		for (int k = 1; k < 4 && f[k - 1]; k++) {
+			char *tab = strchr(f[k - 1], '\t');
+			if (tab) {
+				*tab = '\0';
+				f[k] = tab + 1;
+			}
+		}
+		if (f[3]) {
+			/* under the first: the caller's indent, or that of the
+			 * "    [relation] " line the first one ends */
+			fputs(*indent ? indent : "      ", fp);
+			fputs("  ", fp);
+			cli_put_text(fp, f[0]);
+			fprintf(fp, ":%s: ", f[1]);
+			cli_put_text(fp, f[3]);
+			fputc('\n', fp);
+		}
+		free(rec);
+		p += len + (nl ? 1 : 0);
+	}
 }
 
 /* "; 3 sentences (1 hedged)" */

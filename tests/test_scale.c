@@ -395,6 +395,34 @@ START_TEST(test_list_limit)
 }
 END_TEST
 
+/* A graph that keeps three evidence records per edge: query shows the
+ * further ones under the first, and only there. */
+START_TEST(test_query_more_evidence)
+{
+	char *dir = make_tmpdir(), *g = path_join(dir, "g.graphml");
+	run_result r;
+
+	run(&r, "build", "-q", "--evidence", "3", "samples/", "-o", g, NULL);
+	ck_assert_status(&r, 0);
+	result_free(&r);
+	run(&r, "query", g, "partners", "China", "--evidence", "all", NULL);
+	ck_assert_status(&r, 0);
+	ck_assert_msg(strstr(r.out, "\n        samples/joint-statement-china-asean.txt:9: Recalling") !=
+			      NULL, "no second evidence record: %.2000s", r.out);
+	result_free(&r);
+	run(&r, "build", "-q", "samples/", "-o", g, NULL);
+	ck_assert_status(&r, 0);
+	result_free(&r);
+	run(&r, "query", g, "partners", "China", "--evidence", "all", NULL);
+	ck_assert_status(&r, 0);
+	ck_assert_ptr_null(strstr(r.out, "\n        samples/"));
+	result_free(&r);
+	remove_tree(dir);
+	free(g);
+	free(dir);
+}
+END_TEST
+
 Suite *suite_scale(void)
 {
 	Suite *s = suite_create("scale");
@@ -410,6 +438,7 @@ Suite *suite_scale(void)
 	tcase_add_test(tc, test_bad_shards);
 	tcase_add_test(tc, test_scale_options);
 	tcase_add_test(tc, test_list_limit);
+	tcase_add_test(tc, test_query_more_evidence);
 	suite_add_tcase(s, tc);
 	return s;
 }
