@@ -183,6 +183,17 @@ static int format_simple(ent_buf *b, const char *fmt, va_list ap)
 	}
 }
 
+void ent_buf_add_uint(ent_buf *b, size_t v)
+{
+	char d[24];
+	size_t n = 0;
+
+	do
+		d[sizeof(d) - ++n] = (char)('0' + v % 10);
+	while ((v /= 10) != 0);
+	ent_buf_add(b, d + sizeof(d) - n, n);
+}
+
 void ent_buf_printf(ent_buf *b, const char *fmt, ...)
 {
 	va_list ap, again;

@@ -28,21 +28,14 @@ struct ent_rendered {
  * a slot for the stream to fill. */
 static void put_id(ent_buf *b, size_t id, ent_rendered *r)
 {
-	char d[24];
-	size_t n = 0;
-
 	if (r) {
 		ENT_GROW(r->slots, r->cap_slots, r->n_slots + 1);
 		r->slots[r->n_slots].off = b->len;
 		r->slots[r->n_slots++].ent = id;
 		return;
 	}
-	id++;
-	do
-		d[sizeof(d) - ++n] = (char)('0' + id % 10);
-	while ((id /= 10) != 0);
-	d[sizeof(d) - ++n] = 'e';
-	ent_buf_add(b, d + sizeof(d) - n, n);
+	ent_buf_addc(b, 'e');
+	ent_buf_add_uint(b, id + 1);
 }
 
 static void jsonl_entity(ent_buf *b, const ent_entity *e, size_t id, ent_rendered *r)

@@ -129,16 +129,9 @@ static void put_data(ent_buf *b, char kind, const char *name, const char *value,
 
 static void put_long(ent_buf *b, long v)
 {
-	char d[24];
-	size_t n = 0;
-	unsigned long u = v < 0 ? 0UL - (unsigned long)v : (unsigned long)v;
-
-	do
-		d[sizeof(d) - ++n] = (char)('0' + u % 10);
-	while ((u /= 10) != 0);
 	if (v < 0)
-		d[sizeof(d) - ++n] = '-';
-	ent_buf_add(b, d + sizeof(d) - n, n);
+		ent_buf_addc(b, '-');
+	ent_buf_add_uint(b, v < 0 ? (size_t)0 - (size_t)v : (size_t)v);
 }
 
 static void put_number(ent_buf *b, char kind, const char *name, long v)

@@ -679,8 +679,8 @@ static void gen_acronym(FILE *fp, size_t n)
 	fputs(".\n", fp);
 }
 
-/* Distinct organizations, one paragraph each (one paragraph of them all is
- * in PENDING.md). */
+/* Distinct organizations, one paragraph each (one paragraph of many
+ * sentences is gen_acquired_para). */
 static void gen_distinct(FILE *fp, size_t n)
 {
 	char a[6];
