@@ -47,15 +47,23 @@ BIN  := $(BUILD)/entente
 LIB  := $(BUILD)/libentente.a
 TBIN := $(BUILD)/check_entente
 
-.PHONY: all demo check unit e2e asan valgrind bench install uninstall clean help fuzz
+.PHONY: all demo check unit e2e asan valgrind bench install uninstall clean help fuzz test-deps
 all: $(BIN)
 
 # fuzz, fuzz-build; also links the harness bodies into the Check binary
 include fuzz/fuzz.mk
 
-$(BUILD)/config.mk: scripts/deps.sh
+# What the tests use besides the build (python3 modules, rapper, valgrind,
+# clang's sanitizers) is checked on every test run, not only when
+# config.mk is made: `make demo` then `make check` must install it too.
+# config.mk waits for it, so that two apt-get never run at once.
+TEST_GOALS := check unit e2e asan valgrind valgrind-% fuzz-bins
+test-deps:
+	@ENTENTE_TEST_DEPS=1 sh scripts/deps.sh
+
+$(BUILD)/config.mk: scripts/deps.sh | $(if $(filter $(TEST_GOALS),$(MAKECMDGOALS)),test-deps)
 	@mkdir -p $(BUILD)
-	@ENTENTE_TEST_DEPS=$(if $(filter check unit e2e asan valgrind valgrind-% fuzz-bins,$(MAKECMDGOALS)),1,0) sh scripts/deps.sh
+	@ENTENTE_TEST_DEPS=$(if $(filter $(TEST_GOALS),$(MAKECMDGOALS)),1,0) sh scripts/deps.sh
 	@{ echo "PKG_CFLAGS := $$(pkg-config --cflags igraph libxml-2.0 libgvc libcgraph jansson check)"; \
 	   echo "PKG_LIBS := $$(pkg-config --libs igraph libxml-2.0 libgvc libcgraph jansson) -L$$(pkg-config --variable=libdir libgvc)/graphviz -Wl,-rpath,$$(pkg-config --variable=libdir libgvc)/graphviz -lgvplugin_core -lgvplugin_dot_layout -lgvplugin_neato_layout -lgvplugin_pango"; \
 	   echo "CHECK_LIBS := $$(pkg-config --libs check)"; } > $@.tmp && mv $@.tmp $@
@@ -98,7 +106,7 @@ demo: $(BIN)
 	@echo "entente: wrote out/kg.graphml, out/kg.svg, out/kg.dot, out/report.txt"
 
 # Check forks each test; tests read ../shared when it is there.
-check: $(BIN) $(TBIN)
+check: test-deps $(BIN) $(TBIN)
 	OMP_NUM_THREADS=1 ENTENTE_BIN=$(BIN) CK_DEFAULT_TIMEOUT=120 $(TBIN)
 
 asan:
@@ -120,7 +128,7 @@ VG_SUITES := $(patsubst X(%),%,$(shell grep -o 'X([a-z_]*)' tests/check_main.c))
 VALGRIND  := valgrind -q --error-exitcode=99 --leak-check=full \
 	--errors-for-leak-kinds=definite
 
-valgrind: $(BIN) $(TBIN)
+valgrind: test-deps $(BIN) $(TBIN)
 	@$(MAKE) --no-print-directory -k -O -j$(VG_JOBS) \
 		$(addprefix valgrind-,$(VG_SLOW) $(filter-out $(VG_SLOW),$(VG_SUITES)))
 

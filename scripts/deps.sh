@@ -25,6 +25,9 @@ if [ "${ENTENTE_TEST_DEPS:-0}" = 1 ]; then
 	ls /usr/lib/llvm-*/lib/clang/*/lib/linux/libclang_rt.fuzzer-x86_64.a >/dev/null 2>&1 ||
 		need="$need libclang-rt-dev"
 	/usr/bin/python3 -c 'import networkx' 2>/dev/null || need="$need python3-networkx"
+	# networkx's pagerank and eigenvector centrality need these, which
+	# apt only recommends
+	/usr/bin/python3 -c 'import numpy, scipy' 2>/dev/null || need="$need python3-numpy python3-scipy"
 	/usr/bin/python3 -c 'import igraph' 2>/dev/null || need="$need python3-igraph"
 	# independent readers of the exports (tests/test_export.c)
 	command -v rapper >/dev/null 2>&1 || need="$need raptor2-utils"
