@@ -236,19 +236,51 @@ char *ent_buf_detach(ent_buf *b)
 	return p;
 }
 
-/* FNV-1a, 64 bit. */
-uint64_t ent_hash_more(uint64_t h, const char *s, size_t n)
+static inline uint64_t load64(const char *s)
 {
-	for (size_t i = 0; i < n; i++) {
-		h ^= (unsigned char)s[i];
-		h *= 1099511628211ULL;
-	}
-	return h;
+	uint64_t w;
+
+	memcpy(&w, s, 8);
+	return w;
 }
 
+static inline uint64_t load32(const char *s)
+{
+	uint32_t w;
+
+	memcpy(&w, s, 4);
+	return w;
+}
+
+/* Eight bytes at a time, the last eight overlapping what came before; a
+ * short key in one or two loads. Never reads outside s[0, n). Mixing is
+ * multiply and xor-shift; maps index by the low bits, so the last step
+ * folds the high bits down. Deterministic: no output depends on it, but
+ * runs must be reproducible. */
 uint64_t ent_hash(const char *s, size_t n)
 {
-	return ent_hash_more(ENT_HASH_EMPTY, s, n);
+	const uint64_t k0 = 0xa0761d6478bd642fULL, k1 = 0xe7037ed1a0b428dbULL;
+	uint64_t h = k0 ^ (n * k1), w;
+
+	if (n > 8) {
+		const char *end = s + n - 8;
+		for (; s < end; s += 8) {
+			h = (h ^ load64(s)) * k1;
+			h ^= h >> 31;
+		}
+		w = load64(end);
+	} else if (n >= 4) {
+		w = load32(s) | load32(s + n - 4) << 32;
+	} else if (n > 0) {
+		w = (uint64_t)(unsigned char)s[0] | (uint64_t)(unsigned char)s[n / 2] << 8 |
+		    (uint64_t)(unsigned char)s[n - 1] << 16;
+	} else {
+		w = 0;
+	}
+	h = (h ^ w) * k1;
+	h ^= h >> 31;
+	h *= k0;
+	return h ^ (h >> 32);
 }
 
 void ent_map_init(ent_map *m)
@@ -264,18 +296,19 @@ void ent_map_release(ent_map *m)
 		free(m->chunks);
 		m->chunks = prev;
 	}
-	free(m->keys);
-	free(m->hashes);
-	free(m->vals);
+	free(m->slots);
 	ent_map_init(m);
 }
 
-/* Linear probing; the stored hash spares most key comparisons. */
+/* Linear probing over one array: the stored hash and length spare nearly
+ * every key comparison, and a probe touches one cache line. */
 static size_t map_slot(const ent_map *m, const char *key, size_t n, uint64_t h)
 {
 	size_t i = (size_t)h & (m->cap - 1);
-	while (m->keys[i] && (m->hashes[i] != h || strncmp(m->keys[i], key, n) != 0 ||
-			      m->keys[i][n] != '\0'))
+	const ent_map_slot *sl;
+
+	while ((sl = &m->slots[i])->key &&
+	       (sl->hash != h || sl->len != n || memcmp(sl->key, key, n) != 0))
 		i = (i + 1) & (m->cap - 1);
 	return i;
 }
@@ -287,7 +320,7 @@ size_t *ent_map_getnh(const ent_map *m, const char *key, size_t n, uint64_t h)
 	if (!m->cap)
 		return NULL;
 	i = map_slot(m, key, n, h);
-	return m->keys[i] ? &m->vals[i] : NULL;
+	return m->slots[i].key ? &m->slots[i].val : NULL;
 }
 
 size_t *ent_map_getn(const ent_map *m, const char *key, size_t n)
@@ -304,25 +337,20 @@ size_t *ent_map_get(const ent_map *m, const char *key)
 
 static void map_rehash(ent_map *m, size_t cap)
 {
-	ent_map old = *m;
+	ent_map_slot *old = m->slots;
+	size_t old_cap = m->cap;
 
 	m->cap = cap;
-	m->keys = ent_xcalloc(cap, sizeof(*m->keys));
-	m->hashes = ent_xcalloc(cap, sizeof(*m->hashes));
-	m->vals = ent_xcalloc(cap, sizeof(*m->vals));
-	for (size_t i = 0; i < old.cap; i++) {
-		if (!old.keys[i])
+	m->slots = ent_xcalloc(cap, sizeof(*m->slots));
+	for (size_t i = 0; i < old_cap; i++) {
+		if (!old[i].key)
 			continue;
-		size_t j = (size_t)old.hashes[i] & (cap - 1);
-		while (m->keys[j])
+		size_t j = (size_t)old[i].hash & (cap - 1);
+		while (m->slots[j].key)
 			j = (j + 1) & (cap - 1);
-		m->keys[j] = old.keys[i];
-		m->hashes[j] = old.hashes[i];
-		m->vals[j] = old.vals[i];
+		m->slots[j] = old[i];
 	}
-	free(old.keys);
-	free(old.hashes);
-	free(old.vals);
+	free(old);
 }
 
 void ent_map_put(ent_map *m, const char *key, size_t val)
@@ -366,12 +394,13 @@ void ent_map_putnh(ent_map *m, const char *key, size_t n, uint64_t h, size_t val
 	if ((m->len + 1) * 2 >= m->cap)
 		map_rehash(m, m->cap ? m->cap * 2 : 16);
 	i = map_slot(m, key, n, h);
-	if (!m->keys[i]) {
-		m->keys[i] = map_key_copy(m, key, n);
-		m->hashes[i] = h;
+	if (!m->slots[i].key) {
+		m->slots[i].key = map_key_copy(m, key, n);
+		m->slots[i].hash = h;
+		m->slots[i].len = n;
 		m->len++;
 	}
-	m->vals[i] = val;
+	m->slots[i].val = val;
 }
 
 int ent_strcasecmp(const char *a, const char *b)

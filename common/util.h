@@ -68,10 +68,15 @@ void ent_buf_add_uint(ent_buf *b, size_t v);
 char *ent_buf_detach(ent_buf *b);
 
 /* Open-addressing hash map from strings to size_t. Keys are copied. */
+typedef struct ent_map_slot {
+	uint64_t hash; /* of the key, compared before the key itself */
+	char *key;     /* NULL in an empty slot */
+	size_t len;    /* of the key */
+	size_t val;
+} ent_map_slot;
+
 typedef struct ent_map {
-	char **keys;
-	uint64_t *hashes; /* of each key, compared before the key itself */
-	size_t *vals;
+	ent_map_slot *slots;
 	size_t cap; /* power of two, or 0 */
 	size_t len;
 	/* The keys' bytes live in chunks the map owns (a map never drops a
@@ -89,12 +94,8 @@ size_t *ent_map_get(const ent_map *m, const char *key);
 size_t *ent_map_getn(const ent_map *m, const char *key, size_t n);
 /* Insert or overwrite. */
 void ent_map_put(ent_map *m, const char *key, size_t val);
+/* The hash of s[0, n) the maps use. */
 uint64_t ent_hash(const char *s, size_t n);
-/* The hash continued over more bytes: ent_hash of a string that is `a`
- * followed by s[0, n) is ent_hash_more(ent_hash(a), s, n), so that a key
- * built piece by piece is hashed once. ENT_HASH_EMPTY is ent_hash("", 0). */
-#define ENT_HASH_EMPTY 1469598103934665603ULL
-uint64_t ent_hash_more(uint64_t h, const char *s, size_t n);
 /* ent_map_getn() with the key's hash h (ent_hash(key, n)) given. */
 size_t *ent_map_getnh(const ent_map *m, const char *key, size_t n, uint64_t h);
 /* ent_map_put() of key[0, n) (no NUL inside) with its hash h given. */

@@ -23,8 +23,10 @@ ent_extractor *ent_extractor_new(void)
 	ent_error err;
 
 	ent_error_clear(&err);
-	ent_gazetteer_init(&ex->gaz);
-	ent_lexicon_init(&ex->lex);
+	ent_vocab_init(&ex->vocab);
+	ex->words = ent_words_pool_new();
+	ent_gazetteer_init(&ex->gaz, &ex->vocab);
+	ent_lexicon_init(&ex->lex, &ex->vocab);
 	must_load(ent_gazetteer_load(&ex->gaz, ent_data_countries, "countries", &err), "countries");
 	must_load(ent_gazetteer_load(&ex->gaz, ent_data_organizations, "organizations", &err),
 		  "organizations");
@@ -63,6 +65,8 @@ void ent_extractor_free(ent_extractor *ex)
 	ent_entity_set_free(ex->set);
 	ent_gazetteer_release(&ex->gaz);
 	ent_lexicon_release(&ex->lex);
+	ent_vocab_release(&ex->vocab);
+	ent_words_pool_free(ex->words);
 	free(ex);
 }
 
@@ -111,17 +115,20 @@ void ent_note_cut_list(ent_ws *ex, const ent_doc *d, size_t s)
 static void ws_init(ent_ws *ws, const ent_extractor *ex)
 {
 	memset(ws, 0, sizeof(*ws));
+	ws->vocab = &ex->vocab;
 	ws->gaz = &ex->gaz;
 	ws->lex = &ex->lex;
 	ws->limits = &ex->limits;
-	ent_phrases_init(&ws->learned, 0);
+	ws->words = ent_words_take(ex->words);
+	ent_phrases_init_shared(&ws->learned, 0, &ws->words->v, ENT_IDS_DOC);
 	ent_map_init(&ws->by_key);
 	ent_map_init(&ws->by_norm);
 	ent_map_init(&ws->rel_seen);
 }
 
-static void ws_release(ent_ws *ws)
+static void ws_release(ent_ws *ws, const ent_extractor *ex)
 {
+	ent_words_give(ex->words, ws->words);
 	ent_reg_release(ws);
 	ent_phrases_release(&ws->learned);
 	ent_map_release(&ws->by_key);
@@ -249,7 +256,6 @@ static void doc_release(ent_doc *d)
 	free(d->ments);
 	free(d->sent_ment);
 	free(d->counts);
-	ent_map_release(&d->lower);
 	ent_map_release(&d->last_head);
 }
 
@@ -435,17 +441,10 @@ static void run_document(ent_ws *ws, ent_doc *d, size_t text_len, doc_store *ds)
 	d->para = ent_xmalloc((d->n_sents + 1) * sizeof(*d->para));
 	for (size_t s = 0; s < d->n_sents; s++)
 		d->para[s] = s == 0 || (d->sents[s].flags & ENT_SENT_PARA) ? s : d->para[s - 1];
-	for (size_t i = 0; i < d->n_toks; i++) {
+	ent_words_number(ws->words, ws->vocab, text, d->toks, d->n_toks);
+	for (size_t i = 0; i < d->n_toks; i++)
 		if (d->toks[i].flags & ENT_TK_WORD)
 			ds->pub.words++;
-		if ((d->toks[i].flags & ENT_TK_LOWER) && d->toks[i].len < 64 &&
-		    !ent_map_getn(&d->lower, text + d->toks[i].start, d->toks[i].len)) {
-			char w[64];
-			memcpy(w, text + d->toks[i].start, d->toks[i].len);
-			w[d->toks[i].len] = '\0';
-			ent_map_put(&d->lower, w, 1);
-		}
-	}
 	ds->pub.sentences = d->n_sents;
 	for (size_t s = 0; s < d->n_sents; s++) {
 		d->sent_ment[s] = d->n_ments;
@@ -512,7 +511,7 @@ ent_status ent_extract_document(const ent_extractor *ex, const char *name,
 	ws_init(&ws, ex);
 	run_document(&ws, &d, text_len, ds);
 	finish_document(&ws, ds);
-	ws_release(&ws);
+	ws_release(&ws, ex);
 	doc_release(&d);
 	free(text);
 	*out = &ds->pub;

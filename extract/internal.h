@@ -54,18 +54,49 @@ typedef struct ent_rawrel {
 	const char *rule;
 } ent_rawrel;
 
+/* Numbered words (words.c): the texts of tokens, and their keys where
+ * those differ (curly quotes, dashes), with their ids in the extractor's
+ * vocabulary. A cache, reused from one document to the next. */
+typedef struct ent_words {
+	ent_vocab v;
+	uint32_t *kid;        /* word -> the id of its key (itself when equal) */
+	uint32_t *gid, *fid;  /* word -> its key's ids in the extractor's vocabulary */
+	uint32_t *lower;      /* word -> the last document that had it in lower case */
+	unsigned char *ready; /* word -> the three ids above are set */
+	size_t cap;
+	uint32_t stamp;       /* the current document */
+} ent_words;
+
+typedef struct ent_words_pool ent_words_pool;
+ent_words_pool *ent_words_pool_new(void);
+void ent_words_pool_free(ent_words_pool *p);
+/* A cache for one document (from the pool, or new); give it back after. */
+ent_words *ent_words_take(ent_words_pool *p);
+void ent_words_give(ent_words_pool *p, ent_words *w);
+/* A new document: clears what is the document's own (and empties a cache
+ * grown too big). ent_words_take() calls it. */
+void ent_words_begin(ent_words *w);
+/* Set the ids of toks[0, n) (ENT_TK_IDS); `tables` is the extractor's
+ * vocabulary. */
+void ent_words_number(ent_words *w, const ent_vocab *tables, const char *text,
+		      ent_token *toks, size_t n);
+/* Did the current document write s[0, n) as a lower-case token? */
+int ent_words_seen_lower(const ent_words *w, const char *s, size_t n);
+
 /* The working state of one document: its own registry, the names it
  * taught (acronyms), its relations. Each document is read on its own, so
  * that documents can be extracted in any order, on any thread, on any
  * machine, and merge to the same result. The tables are shared and only
  * read. */
 typedef struct ent_ws {
+	const ent_vocab *vocab; /* the tables' words */
 	const ent_gazetteer *gaz;
 	const ent_lexicon *lex;
 	const ent_limits *limits;
 	size_t cut_lists;     /* lists cut to limits->max_list */
 	long cut_list_line;   /* where the first was */
-	ent_phrases learned;  /* names and acronyms learned from the text */
+	ent_words *words;     /* the word cache the document uses */
+	ent_phrases learned;  /* names and acronyms learned from the text (by word) */
 	ent_rec *recs;
 	size_t n_recs, cap_recs;
 	ent_map by_key;       /* key -> record */
@@ -80,6 +111,8 @@ typedef struct ent_ws {
 /* The extractor: the tables, read by every document, and the corpus that
  * ent_extractor_add_text() accumulates for callers that want it whole. */
 struct ent_extractor {
+	ent_vocab vocab;        /* every word the tables use */
+	ent_words_pool *words;  /* word caches, one per thread at work */
 	ent_gazetteer gaz;
 	ent_lexicon lex;
 	ent_limits limits;
@@ -105,7 +138,6 @@ typedef struct ent_doc {
 	size_t n_sents;
 	size_t *sent_tok;       /* first token of each sentence; n_sents + 1 */
 	size_t *para;           /* first sentence of each sentence's paragraph */
-	ent_map lower;          /* words the document uses in lower case */
 	ent_mention *ments;
 	size_t n_ments, cap_ments;
 	size_t *sent_ment;      /* first mention of each sentence; n_sents + 1 */

@@ -12,17 +12,111 @@
 
 #define KEY_MAX 512
 
+void ent_vocab_init(ent_vocab *v)
+{
+	ent_map_init(&v->ids);
+	v->n = 0;
+}
+
+void ent_vocab_release(ent_vocab *v)
+{
+	ent_map_release(&v->ids);
+}
+
+uint32_t ent_vocab_intern(ent_vocab *v, const char *key, size_t n)
+{
+	uint64_t h = ent_hash(key, n);
+	size_t *id = ent_map_getnh(&v->ids, key, n, h);
+
+	if (id)
+		return (uint32_t)*id;
+	ent_map_putnh(&v->ids, key, n, h, ++v->n);
+	return (uint32_t)v->n;
+}
+
+uint32_t ent_vocab_find(const ent_vocab *v, const char *key, size_t n)
+{
+	size_t *id = ent_map_getn(&v->ids, key, n);
+
+	return id ? (uint32_t)*id : 0;
+}
+
+void ent_phrases_init_shared(ent_phrases *p, int fold, ent_vocab *v, unsigned ids)
+{
+	memset(p, 0, sizeof(*p));
+	ent_vocab_init(&p->own);
+	p->vocab = v ? v : &p->own;
+	p->ids = ids;
+	p->fold = fold;
+	p->value = ent_xcalloc(16, sizeof(*p->value));
+	p->cap_nodes = 16;
+	p->n_nodes = 1; /* the root */
+}
+
 void ent_phrases_init(ent_phrases *p, int fold)
 {
-	ent_map_init(&p->map);
-	p->max_tokens = 0;
-	p->fold = fold;
-	memset(p->first, 0, sizeof(p->first));
+	ent_phrases_init_shared(p, fold, NULL, fold ? ENT_IDS_FOLD : ENT_IDS_EXACT);
 }
 
 void ent_phrases_release(ent_phrases *p)
 {
-	ent_map_release(&p->map);
+	ent_vocab_release(&p->own);
+	free(p->edge);
+	free(p->child);
+	free(p->value);
+	free(p->opens);
+}
+
+static void edges_rehash(ent_phrases *p)
+{
+	size_t cap = p->cap_edges ? p->cap_edges * 2 : 64, mask = cap - 1;
+	uint64_t *edge = ent_xcalloc(cap, sizeof(*edge));
+	uint32_t *child = ent_xmalloc(cap * sizeof(*child));
+
+	for (size_t k = 0; k < p->cap_edges; k++) {
+		if (!p->edge[k])
+			continue;
+		size_t i = (size_t)((p->edge[k] * 0x9E3779B97F4A7C15ULL) >> 32) & mask;
+		while (edge[i])
+			i = (i + 1) & mask;
+		edge[i] = p->edge[k];
+		child[i] = p->child[k];
+	}
+	free(p->edge);
+	free(p->child);
+	p->edge = edge;
+	p->child = child;
+	p->cap_edges = cap;
+}
+
+/* The child of node along (id, space), created when new. */
+static uint32_t phrases_step(ent_phrases *p, uint32_t node, uint32_t id, int space)
+{
+	uint32_t c = ent_phrases_child(p, node, id, space);
+
+	if (c)
+		return c;
+	if ((p->n_edges + 1) * 2 > p->cap_edges)
+		edges_rehash(p);
+	uint64_t k = ent_phrases_edge_key(node, id, space);
+	size_t mask = p->cap_edges - 1, i = (size_t)((k * 0x9E3779B97F4A7C15ULL) >> 32) & mask;
+	while (p->edge[i])
+		i = (i + 1) & mask;
+	ENT_GROW(p->value, p->cap_nodes, p->n_nodes + 1);
+	p->value[p->n_nodes] = 0;
+	if (node == 0) {
+		if (id / 64 >= p->n_opens) {
+			size_t n = id / 64 + 1 > p->n_opens * 2 ? id / 64 + 1 : p->n_opens * 2;
+			p->opens = ent_xrealloc(p->opens, n * sizeof(*p->opens));
+			memset(p->opens + p->n_opens, 0, (n - p->n_opens) * sizeof(*p->opens));
+			p->n_opens = n;
+		}
+		p->opens[id / 64] |= (uint64_t)1 << (id % 64);
+	}
+	p->edge[i] = k;
+	p->child[i] = (uint32_t)p->n_nodes++;
+	p->n_edges++;
+	return p->child[i];
 }
 
 /* Append token t's key to key[*len], folding case if asked; -1 when the
@@ -48,47 +142,30 @@ static int key_append_slow(char *key, size_t *len, const char *text,
 	return 0;
 }
 
-/* The same, and *h continued over what was appended (see ent_hash_more).
- * A token of ASCII only is its own key: copied, folded and hashed in one
- * pass; any other goes through ent_token_keyn(). */
-static int key_append(char *key, size_t *len, uint64_t *h, const char *text,
-		      const ent_token *t, int space, int fold)
+/* The same; a token of ASCII only is its own key, copied (and folded) in
+ * one pass. */
+static int key_append(char *key, size_t *len, const char *text, const ent_token *t, int space,
+		      int fold)
 {
 	const unsigned char *s = (const unsigned char *)text + t->start;
 	size_t at = *len + (space ? 1 : 0), n = t->len, k;
-	uint64_t hh = *h;
 
 	if (at + n + 1 <= KEY_MAX) {
-		if (space)
-			hh = (hh ^ ' ') * 1099511628211ULL;
-		if (fold) {
-			for (k = 0; k < n && s[k] < 0x80; k++) {
-				unsigned char c = s[k];
-				if (c >= 'A' && c <= 'Z')
-					c = (unsigned char)(c + 32);
-				key[at + k] = (char)c;
-				hh = (hh ^ c) * 1099511628211ULL;
-			}
-		} else {
-			for (k = 0; k < n && s[k] < 0x80; k++) {
-				key[at + k] = (char)s[k];
-				hh = (hh ^ s[k]) * 1099511628211ULL;
-			}
+		for (k = 0; k < n && s[k] < 0x80; k++) {
+			unsigned char c = s[k];
+			if (fold && c >= 'A' && c <= 'Z')
+				c = (unsigned char)(c + 32);
+			key[at + k] = (char)c;
 		}
 		if (k == n) {
 			if (space)
 				key[*len] = ' ';
 			key[at + n] = '\0';
 			*len = at + n;
-			*h = hh;
 			return 0;
 		}
 	}
-	size_t had = *len;
-	if (key_append_slow(key, len, text, t, space, fold) < 0)
-		return -1;
-	*h = ent_hash_more(*h, key + had, *len - had);
-	return 0;
+	return key_append_slow(key, len, text, t, space, fold);
 }
 
 void ent_phrases_add(ent_phrases *p, const char *phrase, size_t value)
@@ -98,48 +175,69 @@ void ent_phrases_add(ent_phrases *p, const char *phrase, size_t value)
 	ent_token stack[64], *toks = stack;
 	size_t n = 0, cap = 64, len = 0;
 	char key[KEY_MAX];
-	uint64_t h = ENT_HASH_EMPTY;
+	uint32_t node = 0;
 
 	ent_tokenize(phrase, 0, strlen(phrase), &toks, &n, &cap, 64);
 	if (n == 0)
 		return;
 	for (size_t i = 0; i < n; i++) {
-		if (key_append(key, &len, &h, phrase, &toks[i],
-			       i > 0 && (toks[i].flags & ENT_TK_SPACE), p->fold) < 0)
+		/* the whole phrase's key must fit, as it always did */
+		int space = i > 0 && (toks[i].flags & ENT_TK_SPACE);
+		size_t had = len + (space ? 1 : 0);
+		if (key_append(key, &len, phrase, &toks[i], space, p->fold) < 0)
 			break;
-		if (i == 0) {
-			uint32_t bit = ent_phrases_first_bit((const unsigned char *)key, len);
-			p->first[bit / 64] |= (uint64_t)1 << (bit % 64);
-		}
+		node = phrases_step(p, node, ent_vocab_intern(p->vocab, key + had, len - had), space);
 		if (i + 1 == n)
-			ent_map_putnh(&p->map, key, len, h, value + 1);
-		else if (!ent_map_getnh(&p->map, key, len, h))
-			ent_map_putnh(&p->map, key, len, h, 0);
+			p->value[node] = value + 1;
 	}
 	if (n > p->max_tokens)
 		p->max_tokens = n;
 }
 
-/* The longest-match scan proper, once the filter let token i through; kept
- * apart so that the common early answer needs no key buffer. */
-static size_t phrases_scan(const ent_phrases *p, const char *text,
-			   const ent_token *toks, size_t i, size_t n, size_t *value)
+/* The walk on from token i, which led to `node`, by the ids the document
+ * gave its tokens: no key is built. */
+static size_t phrases_walk(const ent_phrases *p, const ent_token *toks, size_t i, size_t n,
+			   uint32_t node, size_t *value)
+{
+	size_t best = 0, j = i + 1;
+
+	for (;;) {
+		if (p->value[node]) {
+			best = j - i;
+			*value = p->value[node] - 1;
+		}
+		if (j >= n || j - i >= p->max_tokens || !(toks[j].flags & ENT_TK_IDS))
+			break;
+		node = ent_phrases_child(p, node, ent_phrases_token_id(p, &toks[j]),
+					 (toks[j].flags & ENT_TK_SPACE) != 0);
+		if (!node)
+			break;
+		j++;
+	}
+	return best;
+}
+
+/* The same for tokens not numbered (a phrase built in memory): each key is
+ * looked up in the table's vocabulary. */
+static size_t phrases_walk_text(const ent_phrases *p, const char *text,
+				const ent_token *toks, size_t i, size_t n, size_t *value)
 {
 	char key[KEY_MAX];
 	size_t len = 0, best = 0;
-	uint64_t h = ENT_HASH_EMPTY;
+	uint32_t node = 0;
 
 	for (size_t j = i; j < n && j - i < p->max_tokens; j++) {
-		/* the key grows by a word: hash only what was added */
-		if (key_append(key, &len, &h, text, &toks[j],
-			       j > i && (toks[j].flags & ENT_TK_SPACE), p->fold) < 0)
+		int space = j > i && (toks[j].flags & ENT_TK_SPACE);
+		size_t had = len + (space ? 1 : 0);
+		if (key_append(key, &len, text, &toks[j], space, p->fold) < 0)
 			break;
-		size_t *v = ent_map_getnh(&p->map, key, len, h);
-		if (!v)
+		node = ent_phrases_child(p, node, ent_vocab_find(p->vocab, key + had, len - had),
+					 space);
+		if (!node)
 			break;
-		if (*v) {
+		if (p->value[node]) {
 			best = j - i + 1;
-			*value = *v - 1;
+			*value = p->value[node] - 1;
 		}
 	}
 	return best;
@@ -149,9 +247,16 @@ size_t ent_phrases_match(const ent_phrases *p, const char *text,
 			 const ent_token *toks, size_t i, size_t n,
 			 size_t *value)
 {
-	if (i >= n || !ent_phrases_may_open(p, text, &toks[i]))
+	uint32_t node;
+
+	if (i >= n)
 		return 0;
-	return phrases_scan(p, text, toks, i, n, value);
+	if (!(toks[i].flags & ENT_TK_IDS))
+		return phrases_walk_text(p, text, toks, i, n, value);
+	if (!ent_phrases_may_open(p, text, &toks[i]))
+		return 0;
+	node = ent_phrases_child(p, 0, ent_phrases_token_id(p, &toks[i]), 0);
+	return node ? phrases_walk(p, toks, i, n, node, value) : 0;
 }
 
 /* Split `line` at tabs into at most `max` fields (in place). */
@@ -201,11 +306,11 @@ static ent_status each_row(const char *src, const char *origin, row_fn fn,
 	return st;
 }
 
-void ent_gazetteer_init(ent_gazetteer *g)
+void ent_gazetteer_init(ent_gazetteer *g, ent_vocab *v)
 {
 	memset(g, 0, sizeof(*g));
-	ent_phrases_init(&g->names, 0);
-	ent_phrases_init(&g->adjectives, 0);
+	ent_phrases_init_shared(&g->names, 0, v, ENT_IDS_EXACT);
+	ent_phrases_init_shared(&g->adjectives, 0, v, ENT_IDS_EXACT);
 	ent_map_init(&g->by_key);
 }
 
@@ -276,19 +381,19 @@ ent_status ent_gazetteer_load(ent_gazetteer *g, const char *src,
 	return each_row(src, origin, gaz_row, g, err);
 }
 
-void ent_lexicon_init(ent_lexicon *lx)
+void ent_lexicon_init(ent_lexicon *lx, ent_vocab *v)
 {
 	memset(lx, 0, sizeof(*lx));
-	ent_phrases_init(&lx->heads, 0);
-	ent_phrases_init(&lx->lheads, 0);
-	ent_phrases_init(&lx->appos, 0);
-	ent_phrases_init(&lx->connectors, 0);
-	ent_phrases_init(&lx->segments, 0);
-	ent_phrases_init(&lx->titles, 0);
-	ent_phrases_init(&lx->ordinals, 0);
-	ent_phrases_init(&lx->triggers, 1);
-	ent_phrases_init(&lx->hedges, 1);
-	ent_phrases_init(&lx->negations, 1);
+	ent_phrases_init_shared(&lx->heads, 0, v, ENT_IDS_EXACT);
+	ent_phrases_init_shared(&lx->lheads, 0, v, ENT_IDS_EXACT);
+	ent_phrases_init_shared(&lx->appos, 0, v, ENT_IDS_EXACT);
+	ent_phrases_init_shared(&lx->connectors, 0, v, ENT_IDS_EXACT);
+	ent_phrases_init_shared(&lx->segments, 0, v, ENT_IDS_EXACT);
+	ent_phrases_init_shared(&lx->titles, 0, v, ENT_IDS_EXACT);
+	ent_phrases_init_shared(&lx->ordinals, 0, v, ENT_IDS_EXACT);
+	ent_phrases_init_shared(&lx->triggers, 1, v, ENT_IDS_FOLD);
+	ent_phrases_init_shared(&lx->hedges, 1, v, ENT_IDS_FOLD);
+	ent_phrases_init_shared(&lx->negations, 1, v, ENT_IDS_FOLD);
 	ent_map_init(&lx->generic);
 	ent_map_init(&lx->stopinit);
 }

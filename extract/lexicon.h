@@ -11,60 +11,98 @@
 #include "text.h"
 #include "util.h"
 
-/* A phrase table maps token sequences to values. Keys are built from
- * tokens with ent_token_key() and single spaces where the text had space;
- * every proper prefix is stored too, so a longest-match scan stops as soon
- * as no longer phrase can match. Case-folded tables lower-case ASCII. */
-#define ENT_PHRASE_FIRST_BITS 8192
+/* Words to numbers. Phrase tables never compare strings while a document
+ * is read: every word a table uses has an id in the extractor's
+ * vocabulary, each token of a document is given the ids of its key
+ * (exact and case-folded) once, and a table is a trie over ids. */
+typedef struct ent_vocab {
+	ent_map ids; /* word key -> id (1..n) */
+	size_t n;
+} ent_vocab;
+
+void ent_vocab_init(ent_vocab *v);
+void ent_vocab_release(ent_vocab *v);
+/* The id of key[0, n), created when new. */
+uint32_t ent_vocab_intern(ent_vocab *v, const char *key, size_t n);
+/* The id of key[0, n), or 0 when the vocabulary does not have it. */
+uint32_t ent_vocab_find(const ent_vocab *v, const char *key, size_t n);
+
+/* Which of a token's ids a table reads (see ent_token). */
+enum { ENT_IDS_EXACT, ENT_IDS_FOLD, ENT_IDS_DOC };
+
+/* A phrase table maps token sequences to values: a trie whose edges are
+ * (node, word id, space before the word) and whose nodes hold a value.
+ * A phrase is the sequence of its tokens' keys (ent_token_key(), ASCII
+ * lower-cased in a case-folded table), with the spaces the text had
+ * between them; a longest-match walk stops at the first token no phrase
+ * continues with. */
 typedef struct ent_phrases {
-	ent_map map;  /* key -> value + 1, or 0 for a prefix only */
-	size_t max_tokens;
+	ent_vocab *vocab; /* where the words are numbered */
+	ent_vocab own;    /* ... when the table numbers its own */
+	unsigned ids;     /* ENT_IDS_*: the token id the table reads */
 	int fold;
-	/* A filter on the first word: one bit per (first byte, last byte,
-	 * length) of the first words stored, hashed. Most tokens open no
-	 * phrase, and this says so without building a key or probing. */
-	uint64_t first[ENT_PHRASE_FIRST_BITS / 64];
+	size_t max_tokens;
+	uint64_t *edge;   /* open addressing: edge key, 0 when empty */
+	uint32_t *child;  /* the node each edge leads to */
+	size_t cap_edges, n_edges; /* cap_edges: a power of two */
+	size_t *value;    /* per node: value + 1, or 0 for a prefix only */
+	size_t n_nodes, cap_nodes; /* node 0 is the root */
+	/* One bit per word id: does a phrase open with it? Most tokens open
+	 * none, and this small array says so without probing the edges. */
+	uint64_t *opens;
+	size_t n_opens;   /* in 64-bit words */
 } ent_phrases;
 
-/* The first-word filter's bit for the key w[0, n) (n > 0): its first two
- * and last two bytes, hashed. */
-static inline uint32_t ent_phrases_first_bit(const unsigned char *w, size_t n)
-{
-	uint32_t x = (uint32_t)w[0] | (uint32_t)w[n > 1] << 8 |
-		     (uint32_t)w[n > 1 ? n - 2 : 0] << 16 | (uint32_t)w[n - 1] << 24;
-
-	return (x * 2654435761u) >> (32 - 13);
-}
-
-/* May some phrase of p open with token t? 0 means no; 1 means maybe. The
- * key of a token maps ASCII bytes to themselves (folded), so when the
- * four bytes the filter reads are ASCII they are the key's own and the
- * filter answers; otherwise the map decides. Inline: recognition asks it
- * for nearly every token and table. */
-static inline int ent_phrases_may_open(const ent_phrases *p, const char *text,
-				       const ent_token *t)
-{
-	const unsigned char *s = (const unsigned char *)text + t->start;
-	size_t n = t->len;
-
-	if (n == 0)
-		return 1;
-	uint32_t x = (uint32_t)s[0] | (uint32_t)s[n > 1] << 8 |
-		     (uint32_t)s[n > 1 ? n - 2 : 0] << 16 | (uint32_t)s[n - 1] << 24;
-	if (x & 0x80808080u)
-		return 1;
-	if (p->fold) /* A-Z to a-z in all four bytes at once */
-		x |= (((x + 0x3F3F3F3Fu) & ~(x + 0x25252525u)) & 0x80808080u) >> 2;
-	uint32_t bit = (x * 2654435761u) >> (32 - 13);
-	return (p->first[bit / 64] >> (bit % 64)) & 1;
-}
-
+/* A table with its own vocabulary (case-folded when fold). */
 void ent_phrases_init(ent_phrases *p, int fold);
+/* A table numbering its words in v, which outlives it; tokens are read by
+ * their id kind `ids` (ENT_IDS_DOC: v is the document's). */
+void ent_phrases_init_shared(ent_phrases *p, int fold, ent_vocab *v, unsigned ids);
 void ent_phrases_release(ent_phrases *p);
 /* Add a phrase (given as text). A later value for the same phrase wins. */
 void ent_phrases_add(ent_phrases *p, const char *phrase, size_t value);
+
+static inline uint64_t ent_phrases_edge_key(uint32_t node, uint32_t id, int space)
+{
+	return (uint64_t)node << 33 | (uint64_t)id << 1 | (uint64_t)(space != 0);
+}
+
+/* The node the edge (node, id, space) leads to, or 0 when none. */
+static inline uint32_t ent_phrases_child(const ent_phrases *p, uint32_t node, uint32_t id,
+					 int space)
+{
+	uint64_t k = ent_phrases_edge_key(node, id, space);
+	size_t i, mask = p->cap_edges - 1;
+
+	if (!id || !p->n_edges)
+		return 0;
+	for (i = (size_t)((k * 0x9E3779B97F4A7C15ULL) >> 32) & mask; p->edge[i]; i = (i + 1) & mask)
+		if (p->edge[i] == k)
+			return p->child[i];
+	return 0;
+}
+
+/* The id a table reads from a token the document numbered. */
+static inline uint32_t ent_phrases_token_id(const ent_phrases *p, const ent_token *t)
+{
+	return p->ids == ENT_IDS_EXACT ? t->gid : p->ids == ENT_IDS_FOLD ? t->fid : t->kid;
+}
+
+/* May some phrase of p open with token t? 0 means no. Recognition asks it
+ * for nearly every token and table: for a numbered token it is one probe. */
+static inline int ent_phrases_may_open(const ent_phrases *p, const char *text,
+				       const ent_token *t)
+{
+	(void)text;
+	if (!(t->flags & ENT_TK_IDS))
+		return 1;
+	uint32_t id = ent_phrases_token_id(p, t);
+	return id / 64 < p->n_opens && (p->opens[id / 64] >> (id % 64) & 1);
+}
+
 /* Longest phrase starting at token i of toks[0..n); returns its length in
- * tokens (0 when none) and sets *value. */
+ * tokens (0 when none) and sets *value. Tokens the document numbered are
+ * walked by id; others (a phrase built in memory) are looked up by key. */
 size_t ent_phrases_match(const ent_phrases *p, const char *text,
 			 const ent_token *toks, size_t i, size_t n,
 			 size_t *value);
@@ -85,7 +123,9 @@ typedef struct ent_gazetteer {
 	ent_map by_key;         /* key -> entry */
 } ent_gazetteer;
 
-void ent_gazetteer_init(ent_gazetteer *g);
+/* Tables numbering their words in v (NULL: their own), which outlives
+ * them. */
+void ent_gazetteer_init(ent_gazetteer *g, ent_vocab *v);
 void ent_gazetteer_release(ent_gazetteer *g);
 /* Load TSV rows (type, key, name, aliases, adjectives) from `src`;
  * `origin` names it in errors. Rows with a known key extend that entry. */
@@ -119,7 +159,8 @@ typedef struct ent_lexicon {
 	ent_map stopinit;       /* sentence-initial words that start no name */
 } ent_lexicon;
 
-void ent_lexicon_init(ent_lexicon *lx);
+/* Tables numbering their words in v (NULL: each its own). */
+void ent_lexicon_init(ent_lexicon *lx, ent_vocab *v);
 void ent_lexicon_release(ent_lexicon *lx);
 /* Load "kind <TAB> phrase <TAB> value" rows. */
 ent_status ent_lexicon_load(ent_lexicon *lx, const char *src,

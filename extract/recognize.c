@@ -506,7 +506,7 @@ static int quoted_name(const ent_ws *ex, const ent_doc *d, size_t i, size_t end,
 
 /* Has the document used this capitalised word in lower case too? Then at
  * the start of a sentence it is an ordinary word ("Launching ..."). */
-static int seen_lower(const ent_doc *d, size_t i)
+static int seen_lower(const ent_ws *ex, const ent_doc *d, size_t i)
 {
 	char buf[64];
 	const ent_token *t = tok(d, i);
@@ -515,7 +515,7 @@ static int seen_lower(const ent_doc *d, size_t i)
 		return 0;
 	memcpy(buf, d->text + t->start, t->len);
 	buf[0] = (char)(buf[0] + 32);
-	return ent_map_getn(&d->lower, buf, t->len) != NULL;
+	return ent_words_seen_lower(ex->words, buf, t->len);
 }
 
 /* Is [a, b) nothing but actors joined by dashes ("China-European
@@ -569,7 +569,7 @@ static int pattern_at(const ent_ws *ex, const ent_doc *d, size_t i, size_t first
 	if (i == first && ent_map_getn(&ex->lex->stopinit, d->text + tok(d, i)->start,
 				       tok(d, i)->len))
 		return 0;
-	if (i == first && seen_lower(d, i)) {
+	if (i == first && seen_lower(ex, d, i)) {
 		/* an ordinary word opens the sentence, unless an appositive says
 		 * the whole run is a name: "Smart Education of China, an online
 		 * platform" */
@@ -580,7 +580,7 @@ static int pattern_at(const ent_ws *ex, const ent_doc *d, size_t i, size_t first
 	if (i == first && i + 1 < end && is_lower(d, i + 1) && tok(d, i)->len > 4 &&
 	    !memcmp(d->text + tok(d, i)->start + tok(d, i)->len - 3, "ing", 3))
 		return 0; /* "Recalling the Plan ...", "Welcoming the ..." */
-	if (heading && i == first && !is_ordinal(ex, d, i, end) && seen_lower(d, i))
+	if (heading && i == first && !is_ordinal(ex, d, i, end) && seen_lower(ex, d, i))
 		return 0;
 	len = scan_span(ex, d, i, end);
 	if (!len)
@@ -767,7 +767,7 @@ static void singular(const ent_ws *ex, ent_buf *name)
 			return;
 	last = strrchr(name->data, ' ');
 	last = last ? last + 1 : name->data;
-	ent_token t = { 0, (uint32_t)(name->data + n - 1 - last), ENT_TK_WORD };
+	ent_token t = { .len = (uint32_t)(name->data + n - 1 - last), .flags = ENT_TK_WORD };
 	if (ent_phrases_match(&ex->lex->heads, last, &t, 0, 1, &v) == 1 ||
 	    ent_phrases_match(&ex->lex->lheads, last, &t, 0, 1, &v) == 1)
 		name->data[--name->len] = '\0';

@@ -50,13 +50,18 @@ enum {
 	ENT_TK_QUOTE = 1u << 8, /* a quotation mark */
 	ENT_TK_OPEN = 1u << 9,  /* opening quote or bracket */
 	ENT_TK_NL = 1u << 10,   /* a line break precedes it */
-	ENT_TK_POSS = 1u << 11  /* the possessive clitic "'s" */
+	ENT_TK_POSS = 1u << 11, /* the possessive clitic "'s" */
+	ENT_TK_IDS = 1u << 12   /* gid, fid and kid are set (never by the tokenizer) */
 };
 
 typedef struct ent_token {
 	uint32_t start; /* offset in the text */
 	uint32_t len;
 	uint32_t flags;
+	/* With ENT_TK_IDS, the ids of the token's key (see lexicon.h): in the
+	 * extractor's vocabulary, as is (gid) and case-folded (fid), 0 when
+	 * no table uses the word; and in the document's own (kid). */
+	uint32_t gid, fid, kid;
 } ent_token;
 
 /* Tokenize text[start, end) appending to *toks (grown with ENT_GROW).

@@ -67,7 +67,7 @@ START_TEST(gazetteer_rows_and_errors)
 	ent_gazetteer g;
 	ent_error e;
 
-	ent_gazetteer_init(&g);
+	ent_gazetteer_init(&g, NULL);
 	ent_error_clear(&e);
 	ck_assert_int_eq(ent_gazetteer_load(&g, "# c\ncountry\tXAA\tAland\tAlandia|Al\tAlandic\n"
 					    "organization\torg:X\tX Union\t\t\n", "mem", &e), ENT_OK);
@@ -89,7 +89,7 @@ START_TEST(lexicon_rejects_bad_rows)
 	ent_lexicon lx;
 	ent_error e;
 
-	ent_lexicon_init(&lx);
+	ent_lexicon_init(&lx, NULL);
 	ent_error_clear(&e);
 	ck_assert_int_eq(ent_lexicon_load(&lx, "trigger\tsigned\tsigned,joint\n", "l", &e), ENT_OK);
 	ck_assert_int_eq(ent_lexicon_load(&lx, "trigger\tx\tbefriends\n", "l", &e), ENT_ERR_INPUT);
