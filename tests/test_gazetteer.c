@@ -7,7 +7,7 @@
 
 #include "tests.h"
 #include "helpers.h"
-#include "../extract/lexicon.h"
+#include "../extract/internal.h"
 
 static size_t tokens(const char *t, ent_token **toks)
 {
@@ -59,6 +59,87 @@ START_TEST(phrases_fold_and_quotes)
 	ck_assert_uint_eq(v, 8);
 	free(toks);
 	ent_phrases_release(&p);
+}
+END_TEST
+
+/* Numbered tokens walk the tries by id; they must find exactly what the
+ * keys find. */
+static void same_by_ids_and_keys(const ent_phrases *p, const char *t, const ent_token *toks,
+				 size_t n)
+{
+	ent_token *plain = malloc(n * sizeof(*plain));
+
+	for (size_t i = 0; i < n; i++) {
+		plain[i] = toks[i];
+		plain[i].flags &= ~(uint32_t)ENT_TK_IDS;
+	}
+	for (size_t i = 0; i < n; i++)
+		for (size_t end = i; end <= n; end++) {
+			size_t v1 = 0, v2 = 0, l1 = ent_phrases_match(p, t, toks, i, end, &v1);
+			size_t l2 = ent_phrases_match(p, t, plain, i, end, &v2);
+			ck_assert_msg(l1 == l2 && (!l1 || v1 == v2),
+				      "token %zu..%zu: %zu (%zu) by id, %zu (%zu) by key", i, end,
+				      l1, v1, l2, v2);
+		}
+	free(plain);
+}
+
+START_TEST(phrases_by_word_ids)
+{
+	const char *t = "The China-ASEAN Expo, the China - ASEAN forum, the People\xE2\x80\x99s "
+			"Congress and the people's congress TOOK PART IN talks on the United "
+			"States of America.";
+	ent_vocab v;
+	ent_phrases exact, fold, doc;
+	ent_words_pool *pool = ent_words_pool_new();
+	ent_words *w = ent_words_take(pool);
+	ent_token *toks;
+	size_t n, val;
+
+	ent_vocab_init(&v);
+	ent_phrases_init_shared(&exact, 0, &v, ENT_IDS_EXACT);
+	ent_phrases_init_shared(&fold, 1, &v, ENT_IDS_FOLD);
+	ent_phrases_init_shared(&doc, 0, &w->v, ENT_IDS_DOC);
+	ent_phrases_add(&exact, "China-ASEAN", 1);
+	ent_phrases_add(&exact, "China-ASEAN Expo", 2);
+	ent_phrases_add(&exact, "People's Congress", 3);
+	ent_phrases_add(&exact, "United States", 4);
+	ent_phrases_add(&exact, "United States of America", 5);
+	ent_phrases_add(&fold, "took part in", 6);
+	ent_phrases_add(&fold, "people\xE2\x80\x99s congress", 7);
+	ent_phrases_add(&doc, "China - ASEAN forum", 8);
+	n = tokens(t, &toks);
+	ent_words_number(w, &v, t, toks, n);
+	/* learned once the document is numbered, as recognition does */
+	ent_phrases_add(&doc, "People\xE2\x80\x99s Congress", 9);
+	ent_phrases_add(&doc, "talks", 10);
+	ck_assert_uint_eq(ent_phrases_match(&exact, t, toks, 1, n, &val), 4);
+	ck_assert_uint_eq(val, 2);
+	ck_assert_uint_eq(ent_phrases_match(&exact, t, toks, 7, n, &val), 0); /* spaced */
+	ck_assert_uint_eq(ent_phrases_match(&doc, t, toks, 7, n, &val), 4);
+	ck_assert_uint_eq(val, 8);
+	ck_assert_uint_eq(ent_phrases_match(&exact, t, toks, 13, n, &val), 3); /* curly */
+	ck_assert_uint_eq(val, 3);
+	ck_assert_uint_eq(ent_phrases_match(&doc, t, toks, 13, n, &val), 3);
+	ck_assert_uint_eq(val, 9);
+	ck_assert_uint_eq(ent_phrases_match(&fold, t, toks, 18, n, &val), 3); /* straight */
+	ck_assert_uint_eq(val, 7);
+	ck_assert_uint_eq(ent_phrases_match(&fold, t, toks, 21, n, &val), 3);
+	ck_assert_uint_eq(val, 6);
+	ck_assert_uint_eq(ent_phrases_match(&doc, t, toks, 24, n, &val), 1);
+	ck_assert_uint_eq(val, 10);
+	ck_assert_uint_eq(ent_phrases_match(&exact, t, toks, 27, n, &val), 4);
+	ck_assert_uint_eq(val, 5);
+	same_by_ids_and_keys(&exact, t, toks, n);
+	same_by_ids_and_keys(&fold, t, toks, n);
+	same_by_ids_and_keys(&doc, t, toks, n);
+	free(toks);
+	ent_phrases_release(&exact);
+	ent_phrases_release(&fold);
+	ent_phrases_release(&doc);
+	ent_words_give(pool, w);
+	ent_words_pool_free(pool);
+	ent_vocab_release(&v);
 }
 END_TEST
 
@@ -188,6 +269,7 @@ Suite *suite_gazetteer(void)
 	TCase *tc = tcase_create("core");
 	tcase_add_test(tc, phrases_longest_match);
 	tcase_add_test(tc, phrases_fold_and_quotes);
+	tcase_add_test(tc, phrases_by_word_ids);
 	tcase_add_test(tc, gazetteer_rows_and_errors);
 	tcase_add_test(tc, lexicon_rejects_bad_rows);
 	tcase_add_test(tc, country_lookup_paths);

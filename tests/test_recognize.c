@@ -1,9 +1,11 @@
 /* Unit tests of entity recognition: each pattern family, acronym
  * learning, alias merging and the precision guards. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "tests.h"
 #include "helpers.h"
+#include "util.h"
 
 #define HAS(c, type, name) ck_assert_msg(th_entity(c, type, name) >= 0, "missing %s", name)
 #define HASNT(c, name) ck_assert_msg(th_named(c, name) < 0, "unexpected %s", name)
@@ -178,6 +180,80 @@ START_TEST(more_boundaries_and_merges)
 }
 END_TEST
 
+/* ---- the word cache: nothing of one document reaches the next ---- */
+
+/* Everything a document's extraction gives, as one string. */
+static char *doc_digest(const ent_document *d)
+{
+	ent_buf b;
+
+	ent_buf_init(&b);
+	for (size_t i = 0; i < d->corpus.n_entities; i++) {
+		const ent_entity *e = &d->corpus.entities[i];
+		ent_buf_printf(&b, "%d|%s|%s|%zu", (int)e->type, e->name, e->key, e->mentions);
+		for (size_t k = 0; k < e->n_aliases; k++)
+			ent_buf_printf(&b, "|%s", e->aliases[k]);
+		ent_buf_addc(&b, '\n');
+	}
+	for (size_t i = 0; i < d->corpus.n_relations; i++) {
+		const ent_relation *r = &d->corpus.relations[i];
+		ent_buf_printf(&b, "%zu %zu %d %d %u %ld %s\n", r->subject, r->object, (int)r->rel,
+			       r->year, r->flags, r->ev.line, r->ev.rule);
+	}
+	ent_buf_printf(&b, "%zu words\n", d->words);
+	return ent_buf_detach(&b);
+}
+
+static char *digest_of(const ent_extractor *ex, const char *text)
+{
+	ent_document *d;
+	ent_error err;
+	char *s;
+
+	ent_error_clear(&err);
+	ck_assert_int_eq(ent_extract_document(ex, "doc", text, strlen(text), &d, &err), ENT_OK);
+	s = doc_digest(d);
+	ent_document_free(d);
+	return s;
+}
+
+START_TEST(word_cache_keeps_no_state)
+{
+	/* B opens with a capitalised word A writes in lower case: read alone,
+	 * B's opening run is a name; A must not change that. A also teaches
+	 * an acronym B uses. */
+	const char *a = "Kenya was launching new plans with the Digital Corridor Programme "
+			"(DCP). Officials kept launching them.";
+	const char *b = "Launching Digital Corridor Programme was a success for Kenya.\n\n"
+			"Kenya and Ghana signed the Accra Accord in 2020. The DCP grew.";
+	ent_extractor *fresh = ent_extractor_new(), *used = ent_extractor_new();
+	char *alone = digest_of(fresh, b), *s;
+	ent_buf big;
+
+	ck_assert_msg(strstr(alone, "Launching Digital Corridor Programme"),
+		      "B alone should name its opening run: %s", alone);
+	free(digest_of(used, a));
+	s = digest_of(used, b);
+	ck_assert_str_eq(s, alone);
+	free(s);
+	/* a document of more distinct words than a cache keeps empties it */
+	ent_buf_init(&big);
+	for (size_t i = 0; i < 140000; i++)
+		ent_buf_printf(&big, "w%zu\n\n", i); /* short sentences: none is cut */
+	ent_buf_adds(&big, "launching.");
+	s = digest_of(used, big.data);
+	ck_assert_msg(strstr(s, "140001 words"), "every word read: %s", s);
+	free(s);
+	s = digest_of(used, b);
+	ck_assert_str_eq(s, alone);
+	free(s);
+	ent_buf_release(&big);
+	free(alone);
+	ent_extractor_free(fresh);
+	ent_extractor_free(used);
+}
+END_TEST
+
 Suite *suite_recognize(void)
 {
 	Suite *s = suite_create("recognize");
@@ -191,6 +267,7 @@ Suite *suite_recognize(void)
 	tcase_add_test(tc, entities_sorted_with_stable_keys);
 	tcase_add_test(tc, appositives_and_camel_case);
 	tcase_add_test(tc, more_boundaries_and_merges);
+	tcase_add_test(tc, word_cache_keeps_no_state);
 	suite_add_tcase(s, tc);
 	return s;
 }
