@@ -109,7 +109,8 @@ size_t ent_learn_acronym(ent_ws *ex, ent_doc *d, const ent_mention *m,
 						 : ent_reg_name(ex, name.data,
 								type_or(t, ENT_TYPE_ORGANIZATION));
 			ent_reg_surface(ex, target, name.data);
-			ent_phrases_add(&ex->learned, name.data, target);
+			if (!ent_phrases_add_tokens(&ex->learned, d->text, d->toks, k, m->b, target))
+				ent_phrases_add(&ex->learned, name.data, target);
 			ex->recs[ent_reg_find(ex, target)].mentions++;
 			ent_buf_release(&name);
 			break;

@@ -194,6 +194,47 @@ void ent_phrases_add(ent_phrases *p, const char *phrase, size_t value)
 		p->max_tokens = n;
 }
 
+/* Tokens whose text, written out alone, tokenizes back into themselves:
+ * ASCII letters and digits, or one ASCII punctuation mark other than the
+ * apostrophe (whose meaning depends on what follows). Their key is their
+ * text. */
+static int plain_token(const char *text, const ent_token *t)
+{
+	const unsigned char *s = (const unsigned char *)text + t->start;
+
+	if (!(t->flags & ENT_TK_IDS))
+		return 0;
+	for (size_t k = 0; k < t->len; k++)
+		if (s[k] >= 0x80 || s[k] == '\'' || (t->len > 1 && !((s[k] | 32) >= 'a' && (s[k] | 32) <= 'z') &&
+								  !(s[k] >= '0' && s[k] <= '9')))
+			return 0;
+	return 1;
+}
+
+int ent_phrases_add_tokens(ent_phrases *p, const char *text, const ent_token *toks, size_t a,
+			   size_t b, size_t value)
+{
+	size_t len = 0;
+	uint32_t node = 0;
+
+	if (a >= b || b - a > 64)
+		return 0;
+	for (size_t k = a; k < b; k++) {
+		if (!plain_token(text, &toks[k]))
+			return 0;
+		len += (k > a && (toks[k].flags & ENT_TK_SPACE)) + toks[k].len;
+	}
+	if (len + 1 > KEY_MAX)
+		return 0;
+	for (size_t k = a; k < b; k++)
+		node = phrases_step(p, node, ent_phrases_token_id(p, &toks[k]),
+				    k > a && (toks[k].flags & ENT_TK_SPACE));
+	p->value[node] = value + 1;
+	if (b - a > p->max_tokens)
+		p->max_tokens = b - a;
+	return 1;
+}
+
 /* The walk on from token i, which led to `node`, by the ids the document
  * gave its tokens: no key is built. */
 static size_t phrases_walk(const ent_phrases *p, const ent_token *toks, size_t i, size_t n,

@@ -61,6 +61,13 @@ void ent_phrases_init_shared(ent_phrases *p, int fold, ent_vocab *v, unsigned id
 void ent_phrases_release(ent_phrases *p);
 /* Add a phrase (given as text). A later value for the same phrase wins. */
 void ent_phrases_add(ent_phrases *p, const char *phrase, size_t value);
+/* Add tokens [a, b) of a numbered text as a phrase, without writing it out
+ * and tokenizing it again: what ent_phrases_add() of their text would do.
+ * Returns 0, having added nothing, where that is not certain (a token
+ * beyond plain ASCII words and marks, an apostrophe, an over-long phrase):
+ * the caller adds the text then. */
+int ent_phrases_add_tokens(ent_phrases *p, const char *text, const ent_token *toks, size_t a,
+			   size_t b, size_t value);
 
 static inline uint64_t ent_phrases_edge_key(uint32_t node, uint32_t id, int space)
 {

@@ -803,7 +803,8 @@ static size_t register_pattern(ent_ws *ex, ent_doc *d, const cand *c, size_t at)
 	singular(ex, &name);
 	r = ent_reg_name(ex, name.data, (ent_type)c->type);
 	ent_reg_surface(ex, r, name.data);
-	ent_phrases_add(&ex->learned, alias.data, r);
+	if (!ent_phrases_add_tokens(&ex->learned, d->text, d->toks, c->na, c->nb, r))
+		ent_phrases_add(&ex->learned, alias.data, r);
 	if (strcmp(alias.data, name.data))
 		ent_reg_alias(ex, r, alias.data); /* plural or with "(ACR)" */
 	if (c->suffix_tok != SIZE_MAX) {
@@ -850,7 +851,8 @@ static void learn_surname(ent_ws *ex, ent_doc *d, const ent_mention *m)
 	w[t->len] = '\0';
 	if (ent_phrases_match(&ex->gaz->names, d->text, d->toks, m->b - 1, m->b, &v))
 		return;
-	ent_phrases_add(&ex->learned, w, m->ent);
+	if (!ent_phrases_add_tokens(&ex->learned, d->text, d->toks, m->b - 1, m->b, m->ent))
+		ent_phrases_add(&ex->learned, w, m->ent);
 }
 
 void ent_recognize(ent_ws *ex, ent_doc *d, size_t s)

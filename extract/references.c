@@ -82,7 +82,7 @@ int ent_pair_reference(const ent_doc *d, size_t i, size_t end)
 
 	if (!d->has_pair || i == 0 || i >= end || d->cur_sent > d->pair_sent + 3)
 		return 0; /* only a recent pair: "the two sides" does not reach far */
-	for (int k = 0; nouns[k]; k++)
+	for (int k = 0; nouns[k] && !noun; k++)
 		noun |= tok_eq(d, i, nouns[k]);
 	if (!noun || (i + 1 < end && tok_eq(d, i + 1, "of")))
 		return 0;
