@@ -72,7 +72,8 @@ typedef struct ent_ws {
 	ent_map by_norm;      /* normalized surface -> record */
 	ent_rawrel *rels;
 	size_t n_rels, cap_rels;
-	ent_map rel_seen;     /* deduplicates a relation within one sentence */
+	struct ent_relkey *rel_seen; /* relations recorded, per sentence: a set */
+	size_t rel_seen_cap, rel_seen_len;
 	char **sentences;
 	size_t n_sentences, cap_sentences;
 } ent_ws;
