@@ -115,7 +115,6 @@ static void ws_init(ent_ws *ws, const ent_extractor *ex)
 	ws->lex = &ex->lex;
 	ws->limits = &ex->limits;
 	ent_phrases_init(&ws->learned, 0);
-	ent_map_init(&ws->by_key);
 	ent_map_init(&ws->by_norm);
 }
 
@@ -123,7 +122,7 @@ static void ws_release(ent_ws *ws)
 {
 	ent_reg_release(ws);
 	ent_phrases_release(&ws->learned);
-	ent_map_release(&ws->by_key);
+	free(ws->gaz_rec);
 	ent_map_release(&ws->by_norm);
 	free(ws->rel_seen);
 	free(ws->rels);

@@ -68,7 +68,7 @@ typedef struct ent_ws {
 	ent_phrases learned;  /* names and acronyms learned from the text */
 	ent_rec *recs;
 	size_t n_recs, cap_recs;
-	ent_map by_key;       /* key -> record */
+	size_t *gaz_rec;      /* gazetteer entry -> its record + 1, 0 if none yet */
 	ent_map by_norm;      /* normalized surface -> record */
 	ent_rawrel *rels;
 	size_t n_rels, cap_rels;

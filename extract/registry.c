@@ -36,7 +36,6 @@ static size_t reg_new(ent_ws *ex, char *key, const char *name, long gaz)
 	r->name = ent_xstrdup(name);
 	r->gaz = gaz;
 	r->parent = ex->n_recs;
-	ent_map_put(&ex->by_key, key, ex->n_recs);
 	return ex->n_recs++;
 }
 
@@ -49,14 +48,34 @@ static void norm_index(ent_ws *ex, const char *surface, size_t r)
 	free(n);
 }
 
+/* The record created last with this key, or SIZE_MAX. */
+static size_t last_with_key(const ent_ws *ex, const char *key)
+{
+	for (size_t r = ex->n_recs; r-- > 0;)
+		if (!strcmp(ex->recs[r].key, key))
+			return r;
+	return SIZE_MAX;
+}
+
+/* An entry stands for the record made last with its key. Keys are unique
+ * among entries and a pattern record's key starts with "n:", so for any
+ * other key that is the one record made for the entry, which gaz_rec
+ * keeps. A gazetteer key that starts with "n:" may be shared with a
+ * pattern record, made before or after: those (rare) entries search. */
 size_t ent_reg_gazetteer(ent_ws *ex, size_t entry)
 {
 	const ent_gaz_entry *e = &ex->gaz->entries[entry];
-	size_t *have = ent_map_get(&ex->by_key, e->key), r;
+	int shared = e->key[0] == 'n' && e->key[1] == ':';
+	size_t r;
 
-	if (have)
-		return ent_reg_find(ex, *have);
+	if (!ex->gaz_rec)
+		ex->gaz_rec = ent_xcalloc(ex->gaz->n + 1, sizeof(*ex->gaz_rec));
+	if (!shared && ex->gaz_rec[entry])
+		return ent_reg_find(ex, ex->gaz_rec[entry] - 1);
+	if (shared && (r = last_with_key(ex, e->key)) != SIZE_MAX)
+		return ent_reg_find(ex, r);
 	r = reg_new(ex, ent_xstrdup(e->key), e->name, (long)entry);
+	ex->gaz_rec[entry] = r + 1;
 	ex->recs[r].votes[e->type] = 1;
 	/* the gazetteer's own name wins over a pattern record of that name */
 	char *n = ent_name_norm(e->name);
@@ -114,7 +133,10 @@ static void add_surface(ent_ws *ex, size_t r, const char *surface, int may_name)
 			return;
 	ENT_GROW(rec->surfaces, rec->cap_surfaces, rec->n_surfaces + 1);
 	rec->surfaces[rec->n_surfaces++] = ent_xstrdup(surface);
-	norm_index(ex, surface, r);
+	/* by_norm has held the normal form of every record's name since the
+	 * name was given (and keeps every key), so the name needs no look-up */
+	if (strcmp(surface, rec->name))
+		norm_index(ex, surface, r);
 	if (may_name && rec->gaz < 0 && strlen(surface) > strlen(rec->name)) {
 		free(rec->name);
 		rec->name = ent_xstrdup(surface);
