@@ -37,31 +37,48 @@ typedef struct sent {
 
 typedef int (*accept_fn)(const ent_ws *ex, size_t r);
 
-static int tok_eq(const ent_doc *d, size_t i, const char *w)
+/* The byte lower-cased as tok_eq() compares it (ASCII letters only). */
+static inline char lower_byte(char c)
 {
-	const ent_token *t = &d->toks[i];
-	char c0 = d->text[t->start];
-
-	/* the first byte rules out nearly every word before strlen() */
-	if ((c0 >= 'A' && c0 <= 'Z' ? (char)(c0 + 32) : c0) != w[0])
-		return 0;
-	size_t n = strlen(w);
-	if (t->len != n)
-		return 0;
-	for (size_t k = 0; k < n; k++) {
-		char c = d->text[t->start + k];
-		if (c >= 'A' && c <= 'Z')
-			c = (char)(c + 32);
-		if (c != w[k])
-			return 0;
-	}
-	return 1;
+	return c >= 'A' && c <= 'Z' ? (char)(c + 32) : c;
 }
 
+/* Does token t, whose first byte matched w[0], spell w (ASCII case
+ * ignored)? Compares up to the token's length and then asks w to end
+ * there, so w needs no strlen(). */
+static int tok_rest(const ent_doc *d, const ent_token *t, const char *w)
+{
+	const char *p = d->text + t->start;
+
+	for (size_t k = 1; k < t->len; k++) {
+		char c = lower_byte(p[k]);
+		if (c != w[k] || !c)
+			return 0; /* a NUL in the text must not run past w's end */
+	}
+	return w[t->len] == '\0';
+}
+
+/* Is token i the word w (lower case)? Called with a few literal words per
+ * token by every rule, so it is inline: the first byte rules out nearly
+ * every word before the out-of-line rest is called. */
+static inline int tok_eq(const ent_doc *d, size_t i, const char *w)
+{
+	const ent_token *t = &d->toks[i];
+
+	return lower_byte(d->text[t->start]) == w[0] && t->len && tok_rest(d, t, w);
+}
+
+/* Is token i one of the words (a NULL-terminated list)? The token's first
+ * byte is lower-cased once for the whole list. */
 static int tok_in(const ent_doc *d, size_t i, const char *const *words)
 {
+	const ent_token *t = &d->toks[i];
+	char c0 = lower_byte(d->text[t->start]);
+
+	if (!t->len)
+		return 0;
 	for (int k = 0; words[k]; k++)
-		if (tok_eq(d, i, words[k]))
+		if (words[k][0] == c0 && tok_rest(d, t, words[k]))
 			return 1;
 	return 0;
 }
