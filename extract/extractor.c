@@ -125,6 +125,7 @@ static void ws_release(ent_ws *ws)
 	free(ws->gaz_rec);
 	ent_map_release(&ws->by_norm);
 	free(ws->rel_seen);
+	free(ws->named);
 	free(ws->rels);
 	for (size_t i = 0; i < ws->n_sentences; i++)
 		free(ws->sentences[i]);

@@ -76,6 +76,8 @@ typedef struct ent_ws {
 	size_t rel_seen_cap, rel_seen_len;
 	char **sentences;
 	size_t n_sentences, cap_sentences;
+	unsigned char *named;  /* relate.c: per token of a sentence, inside a mention? */
+	size_t cap_named;
 } ent_ws;
 
 /* The extractor: the tables, read by every document, and the corpus that

@@ -89,12 +89,14 @@ static int sentence_year(const sent *st)
 	size_t k = 0;
 
 	for (size_t i = st->a; i < st->end; i++) {
+		const ent_token *t = &d->toks[i];
+		if (!(t->flags & ENT_TK_NUM) || t->len != 4)
+			continue;
+		/* the mention cursor moves only for a candidate: the first
+		 * mention ending after i is the same however far back it starts */
 		while (k < st->n && st->m[k].b <= i)
 			k++;
 		if (k < st->n && st->m[k].a <= i && st->m[k].kind == ENT_MK_NAME)
-			continue;
-		const ent_token *t = &d->toks[i];
-		if (!(t->flags & ENT_TK_NUM) || t->len != 4)
 			continue;
 		int y = 0;
 		for (int j = 0; j < 4; j++) {
@@ -779,13 +781,20 @@ static void apply_trigger(sent *st, size_t i, size_t len, size_t val)
 		pairwise(st, subj, ns, flags, "joint-action");
 }
 
-/* Is token i inside a mention? */
-static int inside(const sent *st, size_t i)
+/* Mark the sentence's tokens that lie inside a mention, in ex->named
+ * (index i - st->a): one pass over the mentions instead of one per token. */
+static void mark_named(ent_ws *ex, const sent *st)
 {
-	for (size_t k = 0; k < st->n; k++)
-		if (st->m[k].a <= i && i < st->m[k].b)
-			return 1;
-	return 0;
+	size_t len = st->end - st->a;
+
+	ENT_GROW(ex->named, ex->cap_named, len + 1);
+	memset(ex->named, 0, len);
+	for (size_t k = 0; k < st->n; k++) {
+		size_t a = st->m[k].a > st->a ? st->m[k].a : st->a;
+		size_t b = st->m[k].b < st->end ? st->m[k].b : st->end;
+		if (a < b)
+			memset(ex->named + (a - st->a), 1, b - a);
+	}
 }
 
 /* The year a paragraph opens with ("In May 2019, ..."), for the
@@ -821,8 +830,9 @@ void ent_relate(ent_ws *ex, ent_doc *d, size_t s)
 	pair_rules(&st);
 	member_rules(&st);
 	place_rules(&st);
+	mark_named(ex, &st);
 	for (size_t i = st.a; i < st.end; i++) {
-		if (inside(&st, i))
+		if (ex->named[i - st.a])
 			continue;
 		l = ent_phrases_match(&ex->lex->triggers, d->text, d->toks, i, st.end, &v);
 		if (!l)
