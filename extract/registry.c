@@ -199,15 +199,6 @@ void ent_reg_merge(ent_ws *ex, size_t from, size_t into)
 		ent_reg_alias(ex, into, f->surfaces[i]);
 }
 
-/* Number of words in a normalized name. */
-static size_t word_count(const char *n)
-{
-	size_t w = *n ? 1 : 0;
-	for (; *n; n++)
-		w += *n == ' ';
-	return w;
-}
-
 /* Is the normalized prefix pre[0, n) an organization's name ("g20 ...")
  * or a run of actors' names ("eu japan ...")? Greedy, longest first. */
 static int owner_prefix(ent_ws *ex, const char *pre, size_t n)
@@ -278,18 +269,23 @@ void ent_reg_resolve(ent_ws *ex)
 		char *nb = ent_name_norm(ex->recs[b].name);
 		ent_type tb = ent_reg_type(ex, b);
 		size_t len = strlen(nb);
-		/* every word-aligned prefix and suffix of the long name */
+		const char *last_space = strrchr(nb, ' ');
+		/* every word-aligned prefix and suffix of the long name; each is
+		 * looked up only where it could be claimed: a prefix before
+		 * "of", "for" or "on", a suffix of two words or more (one with a
+		 * space in it: the normal form has no space at either end) */
 		for (size_t cut = 1; cut < len; cut++) {
 			if (nb[cut] != ' ')
 				continue;
 			const char *pre = nb, *suf = nb + cut + 1;
-			size_t *pa = ent_map_getn(&ex->by_norm, pre, cut);
-			int of_follows = !strncmp(nb + cut, " of ", 4) ||
-					 !strncmp(nb + cut, " for ", 5) ||
-					 !strncmp(nb + cut, " on ", 4);
-			size_t cand[2] = { pa && of_follows ? *pa : none, none };
-			size_t *sa = ent_map_get(&ex->by_norm, suf);
-			if (sa && word_count(suf) >= 2 && owner_prefix(ex, pre, cut))
+			int of_follows = (*suf == 'o' || *suf == 'f') &&
+					 (!strncmp(nb + cut, " of ", 4) ||
+					  !strncmp(nb + cut, " for ", 5) ||
+					  !strncmp(nb + cut, " on ", 4));
+			size_t *pa = of_follows ? ent_map_getn(&ex->by_norm, pre, cut) : NULL;
+			size_t cand[2] = { pa ? *pa : none, none };
+			size_t *sa = last_space > nb + cut ? ent_map_get(&ex->by_norm, suf) : NULL;
+			if (sa && owner_prefix(ex, pre, cut))
 				cand[1] = *sa;
 			for (int k = 0; k < 2; k++) {
 				if (cand[k] == none)
