@@ -344,19 +344,24 @@ static int cmp_str(const void *a, const void *b)
 	return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
-/* Move record r's strings into e: its name, key and other forms. */
+/* Move record r's strings into e: its name, key and other forms. Most
+ * entities have no other form: their list stays NULL (n_aliases 0), and a
+ * list of one needs no sorting. */
 static void take_entity(ent_ws *ws, const visible *v, ent_entity *e)
 {
 	ent_rec *rec = &ws->recs[v->rec];
-	const char **al = ent_xmalloc((rec->n_surfaces + 1) * sizeof(*al));
+	const char **al = NULL;
 	size_t n = 0;
 
 	for (size_t i = 0; i < rec->n_surfaces; i++)
 		if (strcmp(rec->surfaces[i], rec->name)) {
+			if (!al)
+				al = ent_xmalloc(rec->n_surfaces * sizeof(*al));
 			al[n++] = rec->surfaces[i];
 			rec->surfaces[i] = NULL;
 		}
-	qsort(al, n, sizeof(*al), cmp_str);
+	if (n > 1)
+		qsort(al, n, sizeof(*al), cmp_str);
 	e->type = v->type;
 	e->name = rec->name;
 	e->key = rec->key;
