@@ -126,6 +126,7 @@ static void ws_release(ent_ws *ws)
 	ent_map_release(&ws->by_norm);
 	free(ws->rel_seen);
 	free(ws->named);
+	free(ws->norm);
 	free(ws->rels);
 	for (size_t i = 0; i < ws->n_sentences; i++)
 		free(ws->sentences[i]);

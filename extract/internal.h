@@ -78,6 +78,8 @@ typedef struct ent_ws {
 	size_t n_sentences, cap_sentences;
 	unsigned char *named;  /* relate.c: per token of a sentence, inside a mention? */
 	size_t cap_named;
+	char *norm;           /* registry.c: room for a normal form */
+	size_t cap_norm;
 } ent_ws;
 
 /* The extractor: the tables, read by every document, and the corpus that

@@ -39,13 +39,22 @@ static size_t reg_new(ent_ws *ex, char *key, const char *name, long gaz)
 	return ex->n_recs++;
 }
 
+/* The normal form of s, in the work state's room for it: valid until the
+ * next call. Saves a malloc() and free() per name. */
+static const char *norm_of(ent_ws *ex, const char *s, size_t *len)
+{
+	ENT_GROW(ex->norm, ex->cap_norm, strlen(s) + 1);
+	*len = ent_name_norm_into(s, ex->norm);
+	return ex->norm;
+}
+
 static void norm_index(ent_ws *ex, const char *surface, size_t r)
 {
-	char *n = ent_name_norm(surface);
+	size_t len;
+	const char *n = norm_of(ex, surface, &len);
 
-	if (*n && !ent_map_get(&ex->by_norm, n))
+	if (*n && !ent_map_getn(&ex->by_norm, n, len))
 		ent_map_put(&ex->by_norm, n, r);
-	free(n);
 }
 
 /* The record created last with this key, or SIZE_MAX. */
@@ -78,32 +87,30 @@ size_t ent_reg_gazetteer(ent_ws *ex, size_t entry)
 	ex->gaz_rec[entry] = r + 1;
 	ex->recs[r].votes[e->type] = 1;
 	/* the gazetteer's own name wins over a pattern record of that name */
-	char *n = ent_name_norm(e->name);
-	ent_map_put(&ex->by_norm, n, r);
-	free(n);
+	size_t len;
+	ent_map_put(&ex->by_norm, norm_of(ex, e->name, &len), r);
 	return r;
 }
 
 size_t ent_reg_name(ent_ws *ex, const char *surface, ent_type type)
 {
-	char *n = ent_name_norm(surface);
-	size_t *have = ent_map_get(&ex->by_norm, n), r;
+	/* the key is "n:" + the normal form, which is normalized in place */
+	char *key = ent_xmalloc(strlen(surface) + 3);
+	const char *n = key + 2;
+	size_t nl = ent_name_norm_into(surface, key + 2);
+	size_t *have = ent_map_getn(&ex->by_norm, n, nl), r;
 
 	if (have) {
-		free(n);
+		free(key);
 		r = ent_reg_find(ex, *have);
 		if (ex->recs[r].gaz < 0)
 			ex->recs[r].votes[type]++;
 		return r;
 	}
-	size_t nl = strlen(n);
-	char *key = ent_xmalloc(nl + 3);
 	memcpy(key, "n:", 2);
-	memcpy(key + 2, n, nl + 1); /* "n:" + the normal form, without printf */
 	r = reg_new(ex, key, surface, -1);
 	ex->recs[r].votes[type] = 1;
 	ent_map_put(&ex->by_norm, n, r);
-	free(n);
 	return r;
 }
 
@@ -266,9 +273,9 @@ void ent_reg_resolve(ent_ws *ex)
 	for (size_t b = 0; b < n; b++) {
 		if (ent_reg_find(ex, b) != b || ex->recs[b].gaz >= 0)
 			continue;
-		char *nb = ent_name_norm(ex->recs[b].name);
+		size_t len;
+		const char *nb = norm_of(ex, ex->recs[b].name, &len);
 		ent_type tb = ent_reg_type(ex, b);
-		size_t len = strlen(nb);
 		const char *last_space = strrchr(nb, ' ');
 		/* every word-aligned prefix and suffix of the long name; each is
 		 * looked up only where it could be claimed: a prefix before
@@ -296,7 +303,6 @@ void ent_reg_resolve(ent_ws *ex)
 				claim[a] = claim[a] == none || claim[a] == b ? b : many;
 			}
 		}
-		free(nb);
 	}
 	for (size_t a = 0; a < n; a++)
 		if (claim[a] != none && claim[a] != many)
