@@ -436,7 +436,7 @@ static char fold_latin(unsigned cp)
 
 /* Write the normal form of s into out, which holds strlen(s) + 1 bytes
  * (the form is never longer: folding only shortens); returns its length. */
-static size_t name_norm_into(const char *s, char *out)
+size_t ent_name_norm_into(const char *s, char *out)
 {
 	const unsigned char *p = (const unsigned char *)s;
 	size_t n = 0;
@@ -505,7 +505,7 @@ char *ent_name_norm(const char *s)
 {
 	char *out = ent_xmalloc(strlen(s) + 1);
 
-	name_norm_into(s, out);
+	ent_name_norm_into(s, out);
 	return out;
 }
 

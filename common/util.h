@@ -106,6 +106,9 @@ void ent_map_putnh(ent_map *m, const char *key, size_t n, uint64_t h, size_t val
  * punctuation to spaces, spaces folded, a leading "the " removed.
  * Returns a malloc'ed string. */
 char *ent_name_norm(const char *s);
+/* The same into out, which holds strlen(s) + 1 bytes (the normal form is
+ * never longer); returns its length. For callers that normalize often. */
+size_t ent_name_norm_into(const char *s, char *out);
 
 /* Case-insensitive ASCII comparison. */
 int ent_strcasecmp(const char *a, const char *b);

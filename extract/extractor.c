@@ -121,9 +121,7 @@ static void ws_init(ent_ws *ws, const ent_extractor *ex)
 	ws->limits = &ex->limits;
 	ws->words = ent_words_take(ex->words);
 	ent_phrases_init_shared(&ws->learned, 0, &ws->words->v, ENT_IDS_DOC);
-	ent_map_init(&ws->by_key);
 	ent_map_init(&ws->by_norm);
-	ent_map_init(&ws->rel_seen);
 }
 
 static void ws_release(ent_ws *ws, const ent_extractor *ex)
@@ -131,9 +129,11 @@ static void ws_release(ent_ws *ws, const ent_extractor *ex)
 	ent_words_give(ex->words, ws->words);
 	ent_reg_release(ws);
 	ent_phrases_release(&ws->learned);
-	ent_map_release(&ws->by_key);
+	free(ws->gaz_rec);
 	ent_map_release(&ws->by_norm);
-	ent_map_release(&ws->rel_seen);
+	free(ws->rel_seen);
+	free(ws->named);
+	free(ws->norm);
 	free(ws->rels);
 	for (size_t i = 0; i < ws->n_sentences; i++)
 		free(ws->sentences[i]);
@@ -150,59 +150,93 @@ void ent_doc_span(const ent_doc *d, size_t a, size_t b, ent_buf *out)
 	}
 }
 
-/* The sentence's text with white space folded, pooled once per sentence;
- * runs without white space are copied at once. */
+/* Is c white space as a pooled sentence folds it? */
+static int fold_space(unsigned char c)
+{
+	return c == ' ' || c == '\n' || c == '\t';
+}
+
+/* The sentence's text with white space folded, pooled once per sentence.
+ * One pass into a buffer of the sentence's size (folding only shortens):
+ * a run of spaces, tabs and newlines becomes one space, none is kept at
+ * either end. Most bytes are above ' ', so one comparison copies them. */
 static size_t pool_sentence(ent_ws *ex, ent_doc *d, size_t s)
 {
 	const ent_sentence *se = &d->sents[s];
-	const char *p = d->text + se->start, *end = d->text + se->end;
-	ent_buf b;
+	const unsigned char *p = (const unsigned char *)d->text + se->start;
+	const unsigned char *end = (const unsigned char *)d->text + se->end;
+	char *out, *o;
 
 	if (d->sentence_id != SIZE_MAX)
 		return d->sentence_id;
-	ent_buf_init(&b);
-	ent_buf_add(&b, "", 0);
+	out = o = ent_xmalloc((size_t)(end - p) + 1);
 	while (p < end) {
-		while (p < end && (*p == ' ' || *p == '\n' || *p == '\t'))
-			p++;
-		const char *run = p;
-		while (p < end && *p != ' ' && *p != '\n' && *p != '\t')
-			p++;
-		if (p > run) {
-			if (b.len)
-				ent_buf_addc(&b, ' ');
-			ent_buf_add(&b, run, (size_t)(p - run));
+		if (*p > ' ' || !fold_space(*p)) {
+			*o++ = (char)*p++;
+			continue;
 		}
+		while (p < end && fold_space(*p))
+			p++;
+		if (o > out && p < end)
+			*o++ = ' ';
 	}
+	*o = '\0';
 	ENT_GROW(ex->sentences, ex->cap_sentences, ex->n_sentences + 1);
-	ex->sentences[ex->n_sentences] = ent_buf_detach(&b);
+	ex->sentences[ex->n_sentences] = out;
 	d->sentence_id = ex->n_sentences++;
 	return d->sentence_id;
 }
 
-/* "s:subj:rel:obj" into key (at least 80 bytes), without printf. */
-static void relation_key(char *key, size_t s, size_t subj, int rel, size_t obj)
-{
-	size_t v[4] = { s, subj, (size_t)rel, obj }, n = 0;
+/* A relation as the per-document set of recorded relations holds it.
+ * rel is stored + 1, so that an all-zero slot is empty. */
+struct ent_relkey {
+	size_t s, subj, obj;
+	unsigned rel1;
+};
 
-	for (int k = 0; k < 4; k++) {
-		char d[24];
-		size_t m = 0, x = v[k];
-		do
-			d[m++] = (char)('0' + x % 10);
-		while ((x /= 10) != 0);
-		while (m)
-			key[n++] = d[--m];
-		key[n++] = k < 3 ? ':' : '\0';
+static size_t relkey_slot(const struct ent_relkey *set, size_t cap, const struct ent_relkey *k)
+{
+	/* multiply-xor mixing of the four fields; cap is a power of two */
+	uint64_t h = (uint64_t)k->s * 0x9E3779B97F4A7C15ULL;
+	h = (h ^ k->subj) * 0xC2B2AE3D27D4EB4FULL;
+	h = (h ^ k->obj) * 0x165667B19E3779F9ULL;
+	h = (h ^ k->rel1) * 0x9E3779B97F4A7C15ULL;
+	size_t i = (size_t)(h >> 32) & (cap - 1);
+
+	while (set[i].rel1 && (set[i].s != k->s || set[i].subj != k->subj ||
+			       set[i].obj != k->obj || set[i].rel1 != k->rel1))
+		i = (i + 1) & (cap - 1);
+	return i;
+}
+
+/* Add the relation to the set; returns 0 if it was there already. The set
+ * stays at most half full. */
+static int relkey_add(ent_ws *ex, size_t s, size_t subj, ent_rel rel, size_t obj)
+{
+	struct ent_relkey k = { s, subj, obj, (unsigned)rel + 1 };
+
+	if (2 * (ex->rel_seen_len + 1) > ex->rel_seen_cap) {
+		size_t cap = ex->rel_seen_cap ? 2 * ex->rel_seen_cap : 256;
+		struct ent_relkey *set = ent_xcalloc(cap, sizeof(*set));
+		for (size_t i = 0; i < ex->rel_seen_cap; i++)
+			if (ex->rel_seen[i].rel1)
+				set[relkey_slot(set, cap, &ex->rel_seen[i])] = ex->rel_seen[i];
+		free(ex->rel_seen);
+		ex->rel_seen = set;
+		ex->rel_seen_cap = cap;
 	}
+	size_t i = relkey_slot(ex->rel_seen, ex->rel_seen_cap, &k);
+	if (ex->rel_seen[i].rel1)
+		return 0;
+	ex->rel_seen[i] = k;
+	ex->rel_seen_len++;
+	return 1;
 }
 
 void ent_add_relation(ent_ws *ex, ent_doc *d, size_t s, size_t subj,
 		      ent_rel rel, size_t obj, int year, unsigned flags,
 		      const char *rule)
 {
-	char key[96];
-
 	subj = ent_reg_find(ex, subj);
 	obj = ent_reg_find(ex, obj);
 	if (subj == obj)
@@ -212,10 +246,9 @@ void ent_add_relation(ent_ws *ex, ent_doc *d, size_t s, size_t subj,
 		subj = obj;
 		obj = t;
 	}
-	relation_key(key, s, subj, (int)rel, obj);
-	if (ent_map_get(&ex->rel_seen, key))
+	/* one relation per sentence, subject, kind and object */
+	if (!relkey_add(ex, s, subj, rel, obj))
 		return;
-	ent_map_put(&ex->rel_seen, key, 1);
 	ENT_GROW(ex->rels, ex->cap_rels, ex->n_rels + 1);
 	ent_rawrel *r = &ex->rels[ex->n_rels++];
 	r->s = subj;
@@ -318,19 +351,24 @@ static int cmp_str(const void *a, const void *b)
 	return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
-/* Move record r's strings into e: its name, key and other forms. */
+/* Move record r's strings into e: its name, key and other forms. Most
+ * entities have no other form: their list stays NULL (n_aliases 0), and a
+ * list of one needs no sorting. */
 static void take_entity(ent_ws *ws, const visible *v, ent_entity *e)
 {
 	ent_rec *rec = &ws->recs[v->rec];
-	const char **al = ent_xmalloc((rec->n_surfaces + 1) * sizeof(*al));
+	const char **al = NULL;
 	size_t n = 0;
 
 	for (size_t i = 0; i < rec->n_surfaces; i++)
 		if (strcmp(rec->surfaces[i], rec->name)) {
+			if (!al)
+				al = ent_xmalloc(rec->n_surfaces * sizeof(*al));
 			al[n++] = rec->surfaces[i];
 			rec->surfaces[i] = NULL;
 		}
-	qsort(al, n, sizeof(*al), cmp_str);
+	if (n > 1)
+		qsort(al, n, sizeof(*al), cmp_str);
 	e->type = v->type;
 	e->name = rec->name;
 	e->key = rec->key;

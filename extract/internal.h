@@ -99,13 +99,18 @@ typedef struct ent_ws {
 	ent_phrases learned;  /* names and acronyms learned from the text (by word) */
 	ent_rec *recs;
 	size_t n_recs, cap_recs;
-	ent_map by_key;       /* key -> record */
+	size_t *gaz_rec;      /* gazetteer entry -> its record + 1, 0 if none yet */
 	ent_map by_norm;      /* normalized surface -> record */
 	ent_rawrel *rels;
 	size_t n_rels, cap_rels;
-	ent_map rel_seen;     /* deduplicates a relation within one sentence */
+	struct ent_relkey *rel_seen; /* relations recorded, per sentence: a set */
+	size_t rel_seen_cap, rel_seen_len;
 	char **sentences;
 	size_t n_sentences, cap_sentences;
+	unsigned char *named;  /* relate.c: per token of a sentence, inside a mention? */
+	size_t cap_named;
+	char *norm;           /* registry.c: room for a normal form */
+	size_t cap_norm;
 } ent_ws;
 
 /* The extractor: the tables, read by every document, and the corpus that

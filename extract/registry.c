@@ -36,55 +36,81 @@ static size_t reg_new(ent_ws *ex, char *key, const char *name, long gaz)
 	r->name = ent_xstrdup(name);
 	r->gaz = gaz;
 	r->parent = ex->n_recs;
-	ent_map_put(&ex->by_key, key, ex->n_recs);
 	return ex->n_recs++;
+}
+
+/* The normal form of s, in the work state's room for it: valid until the
+ * next call. Saves a malloc() and free() per name. */
+static const char *norm_of(ent_ws *ex, const char *s, size_t *len)
+{
+	ENT_GROW(ex->norm, ex->cap_norm, strlen(s) + 1);
+	*len = ent_name_norm_into(s, ex->norm);
+	return ex->norm;
 }
 
 static void norm_index(ent_ws *ex, const char *surface, size_t r)
 {
-	char *n = ent_name_norm(surface);
+	size_t len;
+	const char *n = norm_of(ex, surface, &len);
 
-	if (*n && !ent_map_get(&ex->by_norm, n))
+	if (*n && !ent_map_getn(&ex->by_norm, n, len))
 		ent_map_put(&ex->by_norm, n, r);
-	free(n);
 }
 
+/* The record created last with this key, or SIZE_MAX. */
+static size_t last_with_key(const ent_ws *ex, const char *key)
+{
+	for (size_t r = ex->n_recs; r-- > 0;)
+		if (!strcmp(ex->recs[r].key, key))
+			return r;
+	return SIZE_MAX;
+}
+
+/* An entry stands for the record made last with its key. Keys are unique
+ * among entries and a pattern record's key starts with "n:", so for any
+ * other key that is the one record made for the entry, which gaz_rec
+ * keeps. A gazetteer key that starts with "n:" may be shared with a
+ * pattern record, made before or after: those (rare) entries search. */
 size_t ent_reg_gazetteer(ent_ws *ex, size_t entry)
 {
 	const ent_gaz_entry *e = &ex->gaz->entries[entry];
-	size_t *have = ent_map_get(&ex->by_key, e->key), r;
+	int shared = e->key[0] == 'n' && e->key[1] == ':';
+	size_t r;
 
-	if (have)
-		return ent_reg_find(ex, *have);
+	if (!ex->gaz_rec)
+		ex->gaz_rec = ent_xcalloc(ex->gaz->n + 1, sizeof(*ex->gaz_rec));
+	if (!shared && ex->gaz_rec[entry])
+		return ent_reg_find(ex, ex->gaz_rec[entry] - 1);
+	if (shared && (r = last_with_key(ex, e->key)) != SIZE_MAX)
+		return ent_reg_find(ex, r);
 	r = reg_new(ex, ent_xstrdup(e->key), e->name, (long)entry);
+	ex->gaz_rec[entry] = r + 1;
 	ex->recs[r].votes[e->type] = 1;
 	/* the gazetteer's own name wins over a pattern record of that name */
-	char *n = ent_name_norm(e->name);
-	ent_map_put(&ex->by_norm, n, r);
-	free(n);
+	size_t len;
+	ent_map_put(&ex->by_norm, norm_of(ex, e->name, &len), r);
 	return r;
 }
 
 size_t ent_reg_name(ent_ws *ex, const char *surface, ent_type type)
 {
-	char *n = ent_name_norm(surface);
-	size_t *have = ent_map_get(&ex->by_norm, n), r;
+	/* the key is "n:" + the normal form, which is normalized in place */
+	char *key = ent_xmalloc(strlen(surface) + 3);
+	const char *n = key + 2;
+	size_t nl = ent_name_norm_into(surface, key + 2);
+	size_t *have = ent_map_getn(&ex->by_norm, n, nl), r;
 
 	if (have) {
-		free(n);
+		free(key);
 		r = ent_reg_find(ex, *have);
 		if (ex->recs[r].gaz < 0)
 			ex->recs[r].votes[type]++;
 		return r;
 	}
-	size_t nl = strlen(n);
-	char *key = ent_xmalloc(nl + 3);
 	memcpy(key, "n:", 2);
-	memcpy(key + 2, n, nl + 1); /* "n:" + the normal form, without printf */
 	r = reg_new(ex, key, surface, -1);
 	ex->recs[r].votes[type] = 1;
 	ent_map_put(&ex->by_norm, n, r);
-	free(n);
 	return r;
 }
 
@@ -114,7 +140,10 @@ static void add_surface(ent_ws *ex, size_t r, const char *surface, int may_name)
 			return;
 	ENT_GROW(rec->surfaces, rec->cap_surfaces, rec->n_surfaces + 1);
 	rec->surfaces[rec->n_surfaces++] = ent_xstrdup(surface);
-	norm_index(ex, surface, r);
+	/* by_norm has held the normal form of every record's name since the
+	 * name was given (and keeps every key), so the name needs no look-up */
+	if (strcmp(surface, rec->name))
+		norm_index(ex, surface, r);
 	if (may_name && rec->gaz < 0 && strlen(surface) > strlen(rec->name)) {
 		free(rec->name);
 		rec->name = ent_xstrdup(surface);
@@ -175,15 +204,6 @@ void ent_reg_merge(ent_ws *ex, size_t from, size_t into)
 	ent_reg_surface(ex, into, f->name);
 	for (size_t i = 0; i < f->n_surfaces; i++)
 		ent_reg_alias(ex, into, f->surfaces[i]);
-}
-
-/* Number of words in a normalized name. */
-static size_t word_count(const char *n)
-{
-	size_t w = *n ? 1 : 0;
-	for (; *n; n++)
-		w += *n == ' ';
-	return w;
 }
 
 /* Is the normalized prefix pre[0, n) an organization's name ("g20 ...")
@@ -253,21 +273,26 @@ void ent_reg_resolve(ent_ws *ex)
 	for (size_t b = 0; b < n; b++) {
 		if (ent_reg_find(ex, b) != b || ex->recs[b].gaz >= 0)
 			continue;
-		char *nb = ent_name_norm(ex->recs[b].name);
+		size_t len;
+		const char *nb = norm_of(ex, ex->recs[b].name, &len);
 		ent_type tb = ent_reg_type(ex, b);
-		size_t len = strlen(nb);
-		/* every word-aligned prefix and suffix of the long name */
+		const char *last_space = strrchr(nb, ' ');
+		/* every word-aligned prefix and suffix of the long name; each is
+		 * looked up only where it could be claimed: a prefix before
+		 * "of", "for" or "on", a suffix of two words or more (one with a
+		 * space in it: the normal form has no space at either end) */
 		for (size_t cut = 1; cut < len; cut++) {
 			if (nb[cut] != ' ')
 				continue;
 			const char *pre = nb, *suf = nb + cut + 1;
-			size_t *pa = ent_map_getn(&ex->by_norm, pre, cut);
-			int of_follows = !strncmp(nb + cut, " of ", 4) ||
-					 !strncmp(nb + cut, " for ", 5) ||
-					 !strncmp(nb + cut, " on ", 4);
-			size_t cand[2] = { pa && of_follows ? *pa : none, none };
-			size_t *sa = ent_map_get(&ex->by_norm, suf);
-			if (sa && word_count(suf) >= 2 && owner_prefix(ex, pre, cut))
+			int of_follows = (*suf == 'o' || *suf == 'f') &&
+					 (!strncmp(nb + cut, " of ", 4) ||
+					  !strncmp(nb + cut, " for ", 5) ||
+					  !strncmp(nb + cut, " on ", 4));
+			size_t *pa = of_follows ? ent_map_getn(&ex->by_norm, pre, cut) : NULL;
+			size_t cand[2] = { pa ? *pa : none, none };
+			size_t *sa = last_space > nb + cut ? ent_map_get(&ex->by_norm, suf) : NULL;
+			if (sa && owner_prefix(ex, pre, cut))
 				cand[1] = *sa;
 			for (int k = 0; k < 2; k++) {
 				if (cand[k] == none)
@@ -278,7 +303,6 @@ void ent_reg_resolve(ent_ws *ex)
 				claim[a] = claim[a] == none || claim[a] == b ? b : many;
 			}
 		}
-		free(nb);
 	}
 	for (size_t a = 0; a < n; a++)
 		if (claim[a] != none && claim[a] != many)

@@ -37,31 +37,48 @@ typedef struct sent {
 
 typedef int (*accept_fn)(const ent_ws *ex, size_t r);
 
-static int tok_eq(const ent_doc *d, size_t i, const char *w)
+/* The byte lower-cased as tok_eq() compares it (ASCII letters only). */
+static inline char lower_byte(char c)
 {
-	const ent_token *t = &d->toks[i];
-	char c0 = d->text[t->start];
-
-	/* the first byte rules out nearly every word before strlen() */
-	if ((c0 >= 'A' && c0 <= 'Z' ? (char)(c0 + 32) : c0) != w[0])
-		return 0;
-	size_t n = strlen(w);
-	if (t->len != n)
-		return 0;
-	for (size_t k = 0; k < n; k++) {
-		char c = d->text[t->start + k];
-		if (c >= 'A' && c <= 'Z')
-			c = (char)(c + 32);
-		if (c != w[k])
-			return 0;
-	}
-	return 1;
+	return c >= 'A' && c <= 'Z' ? (char)(c + 32) : c;
 }
 
+/* Does token t, whose first byte matched w[0], spell w (ASCII case
+ * ignored)? Compares up to the token's length and then asks w to end
+ * there, so w needs no strlen(). */
+static int tok_rest(const ent_doc *d, const ent_token *t, const char *w)
+{
+	const char *p = d->text + t->start;
+
+	for (size_t k = 1; k < t->len; k++) {
+		char c = lower_byte(p[k]);
+		if (c != w[k] || !c)
+			return 0; /* a NUL in the text must not run past w's end */
+	}
+	return w[t->len] == '\0';
+}
+
+/* Is token i the word w (lower case)? Called with a few literal words per
+ * token by every rule, so it is inline: the first byte rules out nearly
+ * every word before the out-of-line rest is called. */
+static inline int tok_eq(const ent_doc *d, size_t i, const char *w)
+{
+	const ent_token *t = &d->toks[i];
+
+	return lower_byte(d->text[t->start]) == w[0] && t->len && tok_rest(d, t, w);
+}
+
+/* Is token i one of the words (a NULL-terminated list)? The token's first
+ * byte is lower-cased once for the whole list. */
 static int tok_in(const ent_doc *d, size_t i, const char *const *words)
 {
+	const ent_token *t = &d->toks[i];
+	char c0 = lower_byte(d->text[t->start]);
+
+	if (!t->len)
+		return 0;
 	for (int k = 0; words[k]; k++)
-		if (tok_eq(d, i, words[k]))
+		if (words[k][0] == c0 && tok_rest(d, t, words[k]))
 			return 1;
 	return 0;
 }
@@ -72,12 +89,14 @@ static int sentence_year(const sent *st)
 	size_t k = 0;
 
 	for (size_t i = st->a; i < st->end; i++) {
+		const ent_token *t = &d->toks[i];
+		if (!(t->flags & ENT_TK_NUM) || t->len != 4)
+			continue;
+		/* the mention cursor moves only for a candidate: the first
+		 * mention ending after i is the same however far back it starts */
 		while (k < st->n && st->m[k].b <= i)
 			k++;
 		if (k < st->n && st->m[k].a <= i && st->m[k].kind == ENT_MK_NAME)
-			continue;
-		const ent_token *t = &d->toks[i];
-		if (!(t->flags & ENT_TK_NUM) || t->len != 4)
 			continue;
 		int y = 0;
 		for (int j = 0; j < 4; j++) {
@@ -762,13 +781,20 @@ static void apply_trigger(sent *st, size_t i, size_t len, size_t val)
 		pairwise(st, subj, ns, flags, "joint-action");
 }
 
-/* Is token i inside a mention? */
-static int inside(const sent *st, size_t i)
+/* Mark the sentence's tokens that lie inside a mention, in ex->named
+ * (index i - st->a): one pass over the mentions instead of one per token. */
+static void mark_named(ent_ws *ex, const sent *st)
 {
-	for (size_t k = 0; k < st->n; k++)
-		if (st->m[k].a <= i && i < st->m[k].b)
-			return 1;
-	return 0;
+	size_t len = st->end - st->a;
+
+	ENT_GROW(ex->named, ex->cap_named, len + 1);
+	memset(ex->named, 0, len);
+	for (size_t k = 0; k < st->n; k++) {
+		size_t a = st->m[k].a > st->a ? st->m[k].a : st->a;
+		size_t b = st->m[k].b < st->end ? st->m[k].b : st->end;
+		if (a < b)
+			memset(ex->named + (a - st->a), 1, b - a);
+	}
 }
 
 /* The year a paragraph opens with ("In May 2019, ..."), for the
@@ -804,8 +830,9 @@ void ent_relate(ent_ws *ex, ent_doc *d, size_t s)
 	pair_rules(&st);
 	member_rules(&st);
 	place_rules(&st);
+	mark_named(ex, &st);
 	for (size_t i = st.a; i < st.end; i++) {
-		if (inside(&st, i))
+		if (ex->named[i - st.a])
 			continue;
 		l = ent_phrases_match(&ex->lex->triggers, d->text, d->toks, i, st.end, &v);
 		if (!l)
