@@ -187,11 +187,32 @@ void ent_buf_add_uint(ent_buf *b, size_t v)
 {
 	char d[24];
 	size_t n = 0;
+	char *w;
 
+	/* the digits come out last first; they are copied back in order
+	 * straight into the buffer, which beats a memcpy call for the few
+	 * digits of an id or a line number */
 	do
-		d[sizeof(d) - ++n] = (char)('0' + v % 10);
+		d[n++] = (char)('0' + v % 10);
 	while ((v /= 10) != 0);
-	ent_buf_add(b, d + sizeof(d) - n, n);
+	if (b->len + n + 1 > b->cap)
+		ent_buf_reserve(b, n);
+	w = b->data + b->len;
+	b->len += n;
+	while (n)
+		*w++ = d[--n];
+	*w = '\0';
+}
+
+void ent_buf_add_int(ent_buf *b, long v)
+{
+	if (v < 0) {
+		ent_buf_addc(b, '-');
+		/* the magnitude in unsigned arithmetic, which LONG_MIN also has */
+		ent_buf_add_uint(b, (size_t)0 - (size_t)v);
+	} else {
+		ent_buf_add_uint(b, (size_t)v);
+	}
 }
 
 void ent_buf_printf(ent_buf *b, const char *fmt, ...)
@@ -702,12 +723,42 @@ size_t ent_utf8_valid(const unsigned char *p, size_t avail, uint32_t *cp)
 	return n;
 }
 
-/* Bytes a JSON string cannot hold as they are: control characters,
- * quotes, backslashes, DEL, and the start of every multi-byte sequence
- * (checked, and U+2028/U+2029 escaped). */
-static int json_special(unsigned char c)
+/* What each byte is to a JSON string: 0 goes out as it is (printable
+ * ASCII), 1 is escaped (control characters, '"', '\\', DEL), 2 starts or
+ * breaks a multi-byte sequence, which ent_utf8_valid() checks (valid ones
+ * go out as they are, except U+2028/U+2029, which are escaped). */
+static const unsigned char json_class[256] = {
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,  /* 0x00 */
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,  /* 0x10 */
+	0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,  /* 0x20 */
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,  /* 0x30 */
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,  /* 0x40 */
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0,  /* 0x50 */
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,  /* 0x60 */
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1,  /* 0x70 */
+	2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,  /* 0x80 */
+	2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,  /* 0x90 */
+	2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,  /* 0xA0 */
+	2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,  /* 0xB0 */
+	2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,  /* 0xC0 */
+	2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,  /* 0xD0 */
+	2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,  /* 0xE0 */
+	2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,  /* 0xF0 */
+};
+
+/* The length of the run of class-0 bytes at the start of p[0..n). Most
+ * text is plain ASCII, so the loop tests four bytes per step (one branch
+ * for the four) before it finishes one at a time. */
+static size_t json_plain_run(const unsigned char *p, size_t n)
 {
-	return c < 0x20 || c == '"' || c == '\\' || c >= 0x7F;
+	size_t i = 0;
+
+	while (i + 4 <= n && (json_class[p[i]] | json_class[p[i + 1]] | json_class[p[i + 2]] |
+			      json_class[p[i + 3]]) == 0)
+		i += 4;
+	while (i < n && json_class[p[i]] == 0)
+		i++;
+	return i;
 }
 
 static void json_escape_u(ent_buf *b, unsigned v)
@@ -718,50 +769,55 @@ static void json_escape_u(ent_buf *b, unsigned v)
 	ent_buf_add(b, e, sizeof(e));
 }
 
+/* The escape for the class-1 byte c. */
+static void json_escape_ascii(ent_buf *b, unsigned char c)
+{
+	switch (c) {
+	case '"': ent_buf_add(b, "\\\"", 2); break;
+	case '\\': ent_buf_add(b, "\\\\", 2); break;
+	case '\n': ent_buf_add(b, "\\n", 2); break;
+	case '\t': ent_buf_add(b, "\\t", 2); break;
+	case '\r': ent_buf_add(b, "\\r", 2); break;
+	default: json_escape_u(b, c);
+	}
+}
+
 void ent_json_string(ent_buf *b, const char *s)
 {
-	const unsigned char *p = (const unsigned char *)s, *run;
+	const unsigned char *p = (const unsigned char *)s;
+	size_t n = strlen(s), i = 0, start = 0;
 
-	ent_buf_reserve(b, strlen(s) + 2);
+	/* room for the string unescaped and its quotes: escapes are rare, so
+	 * this is usually the only capacity check that can grow the buffer */
+	if (b->len + n + 3 > b->cap)
+		ent_buf_reserve(b, n + 2);
 	ent_buf_addc(b, '"');
 	for (;;) {
-		/* copy the plain run (ASCII and valid UTF-8) at once */
-		run = p;
-		for (;;) {
-			while (!json_special(*p))
-				p++;
-			if (*p < 0x80)
-				break;
-			uint32_t cp;
-			size_t n = ent_utf8_valid(p, SIZE_MAX, &cp);
-			if (n == 0 || cp == 0x2028 || cp == 0x2029)
-				break;
-			p += n;
-		}
-		ent_buf_add(b, (const char *)run, (size_t)(p - run));
-		if (!*p)
+		/* p[start..i) goes out as it is: plain ASCII and valid UTF-8
+		 * sequences other than U+2028/U+2029, copied at once */
+		i += json_plain_run(p + i, n - i);
+		if (i == n) {
+			ent_buf_add(b, s + start, i - start);
 			break;
-		if (*p >= 0x80) {
-			uint32_t cp;
-			size_t n = ent_utf8_valid(p, SIZE_MAX, &cp);
-			if (n == 0) {
-				ent_buf_add(b, "\\ufffd", 6);
-				p++;
-			} else {
-				json_escape_u(b, cp);
-				p += n;
-			}
+		}
+		uint32_t cp = 0;
+		size_t seq = json_class[p[i]] == 2 ? ent_utf8_valid(p + i, n - i, &cp) : 0;
+		if (seq && cp != 0x2028 && cp != 0x2029) {
+			i += seq;
 			continue;
 		}
-		switch (*p) {
-		case '"': ent_buf_add(b, "\\\"", 2); break;
-		case '\\': ent_buf_add(b, "\\\\", 2); break;
-		case '\n': ent_buf_add(b, "\\n", 2); break;
-		case '\t': ent_buf_add(b, "\\t", 2); break;
-		case '\r': ent_buf_add(b, "\\r", 2); break;
-		default: json_escape_u(b, *p);
+		ent_buf_add(b, s + start, i - start);
+		if (json_class[p[i]] == 1) {
+			json_escape_ascii(b, p[i]);
+			i++;
+		} else if (seq) {
+			json_escape_u(b, cp);
+			i += seq;
+		} else {
+			ent_buf_add(b, "\\ufffd", 6); /* invalid UTF-8 */
+			i++;
 		}
-		p++;
+		start = i;
 	}
 	ent_buf_addc(b, '"');
 }
