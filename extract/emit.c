@@ -24,43 +24,99 @@ struct ent_rendered {
 	size_t n_relations;
 };
 
-/* Entity id `id` ("e" and its number from 1), or, when rendering ahead,
- * a slot for the stream to fill. */
-static void put_id(ent_buf *b, size_t id, ent_rendered *r)
+/* Where a record's entity ids come from. A whole corpus numbers its
+ * entities by their index. A stream gives the document's entities its own
+ * ids, and has them written out already: entity i's is text[at[i]..at[i+1])
+ * (each is written several times, so it is formatted once). Rendering
+ * ahead of the stream, on a worker thread, leaves a slot for each id
+ * (`ahead`) that the stream fills in later. */
+typedef struct id_map {
+	const char *text;
+	const size_t *at;
+	ent_rendered *ahead;
+} id_map;
+
+static const id_map corpus_ids = { NULL, NULL, NULL };
+
+/* Append a string literal: its length is known at compile time, so the
+ * copy inlines and no strlen() runs (records are mostly literals). */
+#define ADD_LIT(b, lit) ent_buf_add((b), "" lit, sizeof(lit) - 1)
+
+/* Entity `ent`'s id: "e" and its number from 1, or a slot for it. */
+static void put_id(ent_buf *b, size_t ent, const id_map *ids)
 {
+	ent_rendered *r = ids->ahead;
+
 	if (r) {
 		ENT_GROW(r->slots, r->cap_slots, r->n_slots + 1);
 		r->slots[r->n_slots].off = b->len;
-		r->slots[r->n_slots++].ent = id;
+		r->slots[r->n_slots++].ent = ent;
+		return;
+	}
+	if (ids->text) {
+		ent_buf_add(b, ids->text + ids->at[ent], ids->at[ent + 1] - ids->at[ent]);
 		return;
 	}
 	ent_buf_addc(b, 'e');
-	ent_buf_add_uint(b, id + 1);
+	ent_buf_add_uint(b, ent + 1);
 }
 
-static void jsonl_entity(ent_buf *b, const ent_entity *e, size_t id, ent_rendered *r)
+/* The record formats below append their fields directly (literals, then
+ * ent_buf_add_uint() and friends for numbers) rather than through
+ * ent_buf_printf(): they run for every record of a 30 MB output, and the
+ * bytes are those the former format strings gave. */
+static void jsonl_entity(ent_buf *b, const ent_entity *e, size_t id, const id_map *ids)
 {
-	ent_buf_adds(b, "{\"kind\":\"entity\",\"id\":\"");
-	put_id(b, id, r);
-	ent_buf_printf(b, "\",\"type\":\"%s\",\"name\":", ent_type_name(e->type));
+	ADD_LIT(b, "{\"kind\":\"entity\",\"id\":\"");
+	put_id(b, id, ids);
+	ADD_LIT(b, "\",\"type\":\"");
+	ent_buf_adds(b, ent_type_name(e->type));
+	ADD_LIT(b, "\",\"name\":");
 	ent_json_string(b, e->name);
-	ent_buf_adds(b, ",\"key\":");
+	ADD_LIT(b, ",\"key\":");
 	ent_json_string(b, e->key);
-	ent_buf_adds(b, ",\"aliases\":[");
+	ADD_LIT(b, ",\"aliases\":[");
 	for (size_t i = 0; i < e->n_aliases; i++) {
 		if (i)
 			ent_buf_addc(b, ',');
 		ent_json_string(b, e->aliases[i]);
 	}
-	ent_buf_printf(b, "],\"mentions\":%zu}\n", e->mentions);
+	ADD_LIT(b, "],\"mentions\":");
+	ent_buf_add_uint(b, e->mentions);
+	ADD_LIT(b, "}\n");
 }
 
-/* JSON strings escaped once and reused: a document's relations share its
- * name, and the relations of one sentence its text. */
+/* JSON strings escaped once and reused while a document is written (its
+ * strings do not change meanwhile, so a pointer names one text): the
+ * relations share the document's name, those of one sentence its text,
+ * and all of them a handful of rule names, of which the first RULE_MEMO
+ * are kept, rule[k] escaped in rule_json at rule_at[k]..rule_at[k + 1]. */
+#define RULE_MEMO 16
+
 typedef struct json_memo {
 	const char *doc, *sentence;
 	ent_buf doc_json, sentence_json;
+	const char *rule[RULE_MEMO];
+	size_t rule_at[RULE_MEMO + 1];
+	size_t n_rules;
+	ent_buf rule_json;
 } json_memo;
+
+static void memo_init(json_memo *m)
+{
+	memset(m, 0, sizeof(*m));
+	ent_buf_init(&m->doc_json);
+	ent_buf_init(&m->sentence_json);
+	ent_buf_init(&m->rule_json);
+	ent_buf_add(&m->rule_json, "", 0);
+}
+
+static void memo_release(json_memo *m)
+{
+	ent_buf_release(&m->doc_json);
+	ent_buf_release(&m->sentence_json);
+	ent_buf_release(&m->rule_json);
+}
 
 static void memo_string(ent_buf *b, const char *s, const char **have, ent_buf *json)
 {
@@ -73,33 +129,64 @@ static void memo_string(ent_buf *b, const char *s, const char **have, ent_buf *j
 	ent_buf_add(b, json->data, json->len);
 }
 
-static void jsonl_relation(ent_buf *b, const ent_relation *r, json_memo *memo,
-			   ent_rendered *slots)
+static void memo_rule(ent_buf *b, const char *rule, json_memo *m)
 {
-	ent_buf_adds(b, "{\"kind\":\"relation\",\"subject\":\"");
-	put_id(b, r->subject, slots);
-	ent_buf_printf(b, "\",\"relation\":\"%s\",\"object\":\"", ent_rel_name(r->rel));
-	put_id(b, r->object, slots);
-	ent_buf_adds(b, "\",\"year\":");
+	size_t k = 0;
+
+	while (k < m->n_rules && m->rule[k] != rule)
+		k++;
+	if (k == m->n_rules) {
+		if (k == RULE_MEMO) {
+			ent_json_string(b, rule);
+			return;
+		}
+		ent_json_string(&m->rule_json, rule);
+		m->rule[k] = rule;
+		m->rule_at[k + 1] = m->rule_json.len;
+		m->n_rules++;
+	}
+	ent_buf_add(b, m->rule_json.data + m->rule_at[k], m->rule_at[k + 1] - m->rule_at[k]);
+}
+
+static void jsonl_relation(ent_buf *b, const ent_relation *r, json_memo *memo,
+			   const id_map *ids)
+{
+	ADD_LIT(b, "{\"kind\":\"relation\",\"subject\":\"");
+	put_id(b, r->subject, ids);
+	ADD_LIT(b, "\",\"relation\":\"");
+	ent_buf_adds(b, ent_rel_name(r->rel));
+	ADD_LIT(b, "\",\"object\":\"");
+	put_id(b, r->object, ids);
+	ADD_LIT(b, "\",\"year\":");
 	if (r->year)
-		ent_buf_printf(b, "%d", r->year);
+		ent_buf_add_int(b, r->year);
 	else
-		ent_buf_adds(b, "null");
-	ent_buf_adds(b, ",\"doc\":");
+		ADD_LIT(b, "null");
+	ADD_LIT(b, ",\"doc\":");
 	if (memo)
 		memo_string(b, r->ev.doc, &memo->doc, &memo->doc_json);
 	else
 		ent_json_string(b, r->ev.doc);
-	ent_buf_printf(b, ",\"line\":%ld,\"evidence\":", r->ev.line);
+	ADD_LIT(b, ",\"line\":");
+	ent_buf_add_int(b, r->ev.line);
+	ADD_LIT(b, ",\"evidence\":");
 	if (memo)
 		memo_string(b, r->ev.sentence, &memo->sentence, &memo->sentence_json);
 	else
 		ent_json_string(b, r->ev.sentence);
-	ent_buf_adds(b, ",\"rule\":");
-	ent_json_string(b, r->ev.rule);
-	ent_buf_adds(b, (r->flags & ENT_RELF_HEDGED) ? ",\"hedged\":true" : ",\"hedged\":false");
-	ent_buf_adds(b, (r->flags & ENT_RELF_RESOLVED) ? ",\"resolved\":true}\n"
-						       : ",\"resolved\":false}\n");
+	ADD_LIT(b, ",\"rule\":");
+	if (memo)
+		memo_rule(b, r->ev.rule, memo);
+	else
+		ent_json_string(b, r->ev.rule);
+	if (r->flags & ENT_RELF_HEDGED)
+		ADD_LIT(b, ",\"hedged\":true");
+	else
+		ADD_LIT(b, ",\"hedged\":false");
+	if (r->flags & ENT_RELF_RESOLVED)
+		ADD_LIT(b, ",\"resolved\":true}\n");
+	else
+		ADD_LIT(b, ",\"resolved\":false}\n");
 }
 
 /* A TSV field: tabs and line breaks become spaces. */
@@ -109,10 +196,10 @@ static void tsv_field(ent_buf *b, const char *s)
 		ent_buf_addc(b, *s == '\t' || *s == '\n' || *s == '\r' ? ' ' : *s);
 }
 
-static void tsv_entity(ent_buf *b, const ent_entity *e, size_t id, ent_rendered *r)
+static void tsv_entity(ent_buf *b, const ent_entity *e, size_t id, const id_map *ids)
 {
 	ent_buf_adds(b, "entity\t");
-	put_id(b, id, r);
+	put_id(b, id, ids);
 	ent_buf_printf(b, "\t%s\t", ent_type_name(e->type));
 	tsv_field(b, e->name);
 	ent_buf_addc(b, '\t');
@@ -227,15 +314,15 @@ ent_status ent_corpus_write(const ent_corpus *c, ent_extract_format fmt,
 		ent_buf_adds(&b, tsv_header);
 	for (size_t i = 0; i < c->n_entities && ok; i++) {
 		if (fmt == ENT_EXTRACT_JSONL)
-			jsonl_entity(&b, &c->entities[i], i, NULL);
+			jsonl_entity(&b, &c->entities[i], i, &corpus_ids);
 		else
-			tsv_entity(&b, &c->entities[i], i, NULL);
+			tsv_entity(&b, &c->entities[i], i, &corpus_ids);
 		if (b.len > 65536)
 			ok = flush(&b, out);
 	}
 	for (size_t i = 0; i < c->n_relations && ok; i++) {
 		if (fmt == ENT_EXTRACT_JSONL)
-			jsonl_relation(&b, &c->relations[i], NULL, NULL);
+			jsonl_relation(&b, &c->relations[i], NULL, &corpus_ids);
 		else
 			tsv_relation(&b, c, &c->relations[i]);
 		if (b.len > 65536)
@@ -258,8 +345,9 @@ struct ent_stream {
 	ent_map ids;       /* entity key -> id */
 	size_t n_ids;
 	size_t n_relations;
-	size_t *local;     /* the current document's entity -> id */
-	size_t cap_local;
+	ent_buf id_text;   /* the current document's entity ids, written out */
+	size_t *id_at;     /* where each starts in id_text (see id_map) */
+	size_t cap_id_at;
 	ent_buf b;
 	int started;
 };
@@ -282,7 +370,8 @@ void ent_stream_free(ent_stream *s)
 		return;
 	ent_map_release(&s->ids);
 	ent_buf_release(&s->b);
-	free(s->local);
+	ent_buf_release(&s->id_text);
+	free(s->id_at);
 	free(s);
 }
 
@@ -295,20 +384,26 @@ static ent_status stream_flush(ent_stream *s, ent_error *err)
 }
 
 /* The stream-wide id of each entity of the document, new ones numbered
- * in order of appearance. */
-static void stream_ids(ent_stream *s, const ent_corpus *c)
+ * in order of appearance, written out for put_id(). */
+static void stream_ids(ent_stream *s, const ent_corpus *c, id_map *ids)
 {
-	ENT_GROW(s->local, s->cap_local, c->n_entities + 1);
+	ENT_GROW(s->id_at, s->cap_id_at, c->n_entities + 1);
+	ent_buf_clear(&s->id_text);
+	ent_buf_add(&s->id_text, "", 0); /* text is never NULL, even when empty */
 	for (size_t i = 0; i < c->n_entities; i++) {
 		const char *key = c->entities[i].key;
 		size_t *have = ent_map_get(&s->ids, key);
-		if (!have) {
-			ent_map_put(&s->ids, key, s->n_ids);
-			s->local[i] = s->n_ids++;
-		} else {
-			s->local[i] = *have;
-		}
+		size_t id = have ? *have : s->n_ids;
+		if (!have)
+			ent_map_put(&s->ids, key, s->n_ids++);
+		s->id_at[i] = s->id_text.len;
+		ent_buf_addc(&s->id_text, 'e');
+		ent_buf_add_uint(&s->id_text, id + 1);
 	}
+	s->id_at[c->n_entities] = s->id_text.len;
+	ids->text = s->id_text.data;
+	ids->at = s->id_at;
+	ids->ahead = NULL;
 }
 
 static void render_document(ent_buf *b, const ent_document *d, ent_extract_format fmt)
@@ -316,11 +411,19 @@ static void render_document(ent_buf *b, const ent_document *d, ent_extract_forma
 	const ent_corpus *c = &d->corpus;
 
 	if (fmt == ENT_EXTRACT_JSONL) {
-		ent_buf_adds(b, "{\"kind\":\"document\",\"doc\":");
+		ADD_LIT(b, "{\"kind\":\"document\",\"doc\":");
 		ent_json_string(b, d->name);
-		ent_buf_printf(b, ",\"bytes\":%zu,\"sentences\":%zu,\"words\":%zu,"
-			       "\"entities\":%zu,\"relations\":%zu}\n", d->bytes, d->sentences,
-			       d->words, c->n_entities, c->n_relations);
+		ADD_LIT(b, ",\"bytes\":");
+		ent_buf_add_uint(b, d->bytes);
+		ADD_LIT(b, ",\"sentences\":");
+		ent_buf_add_uint(b, d->sentences);
+		ADD_LIT(b, ",\"words\":");
+		ent_buf_add_uint(b, d->words);
+		ADD_LIT(b, ",\"entities\":");
+		ent_buf_add_uint(b, c->n_entities);
+		ADD_LIT(b, ",\"relations\":");
+		ent_buf_add_uint(b, c->n_relations);
+		ADD_LIT(b, "}\n");
 	} else if (fmt == ENT_EXTRACT_TSV) {
 		ent_buf_adds(b, "document\t");
 		tsv_field(b, d->name);
@@ -328,34 +431,50 @@ static void render_document(ent_buf *b, const ent_document *d, ent_extract_forma
 	}
 }
 
-ent_rendered *ent_stream_render(const ent_document *d, ent_extract_format fmt)
+/* A document's records into b, with ids from `ids`. When `s` is given,
+ * b is its buffer, written out whenever it passes 64 KiB between records
+ * (so a large document does not have to fit in memory as text). */
+static ent_status render_records(ent_buf *b, const ent_document *d, ent_extract_format fmt,
+				 const id_map *ids, ent_stream *s, ent_error *err)
 {
 	const ent_corpus *c = &d->corpus;
-	ent_rendered *r = ent_xcalloc(1, sizeof(*r));
-	json_memo memo = { NULL, NULL, { NULL, 0, 0 }, { NULL, 0, 0 } };
-	ent_buf *b = &r->text;
+	json_memo memo;
+	ent_status st = ENT_OK;
 
-	ent_buf_init(b);
-	ent_buf_add(b, "", 0);
+	memo_init(&memo);
 	render_document(b, d, fmt);
-	for (size_t i = 0; i < c->n_entities; i++) {
+	for (size_t i = 0; i < c->n_entities && st == ENT_OK; i++) {
 		if (fmt == ENT_EXTRACT_JSONL)
-			jsonl_entity(b, &c->entities[i], i, r);
+			jsonl_entity(b, &c->entities[i], i, ids);
 		else if (fmt == ENT_EXTRACT_TSV)
-			tsv_entity(b, &c->entities[i], i, r);
+			tsv_entity(b, &c->entities[i], i, ids);
+		if (s && b->len > 65536)
+			st = stream_flush(s, err);
 	}
-	for (size_t i = 0; i < c->n_relations; i++) {
+	for (size_t i = 0; i < c->n_relations && st == ENT_OK; i++) {
 		const ent_relation *rel = &c->relations[i];
 		if (fmt == ENT_EXTRACT_JSONL)
-			jsonl_relation(b, rel, &memo, r);
+			jsonl_relation(b, rel, &memo, ids);
 		else if (fmt == ENT_EXTRACT_TSV)
 			tsv_relation(b, c, rel);
 		else
 			explain_relation(b, c, rel);
+		if (s && b->len > 65536)
+			st = stream_flush(s, err);
 	}
-	r->n_relations = c->n_relations;
-	ent_buf_release(&memo.doc_json);
-	ent_buf_release(&memo.sentence_json);
+	memo_release(&memo);
+	return st;
+}
+
+ent_rendered *ent_stream_render(const ent_document *d, ent_extract_format fmt)
+{
+	ent_rendered *r = ent_xcalloc(1, sizeof(*r));
+	id_map ids = { NULL, NULL, r };
+
+	ent_buf_init(&r->text);
+	ent_buf_add(&r->text, "", 0);
+	render_records(&r->text, d, fmt, &ids, NULL, NULL);
+	r->n_relations = d->corpus.n_relations;
 	return r;
 }
 
@@ -368,20 +487,26 @@ void ent_rendered_free(ent_rendered *r)
 	free(r);
 }
 
+static void stream_start(ent_stream *s, const ent_document *d, id_map *ids)
+{
+	if (!s->started && s->fmt == ENT_EXTRACT_TSV)
+		ent_buf_adds(&s->b, tsv_header);
+	s->started = 1;
+	stream_ids(s, &d->corpus, ids);
+}
+
 ent_status ent_stream_write_rendered(ent_stream *s, const ent_document *d,
 				     const ent_rendered *r, ent_error *err)
 {
 	size_t at = 0;
+	id_map ids;
 
-	if (!s->started && s->fmt == ENT_EXTRACT_TSV)
-		ent_buf_adds(&s->b, tsv_header);
-	s->started = 1;
-	stream_ids(s, &d->corpus);
+	stream_start(s, d, &ids);
 	for (size_t k = 0; k <= r->n_slots; k++) {
 		size_t end = k < r->n_slots ? r->slots[k].off : r->text.len;
 		ent_buf_add(&s->b, r->text.data + at, end - at);
 		if (k < r->n_slots)
-			put_id(&s->b, s->local[r->slots[k].ent], NULL);
+			put_id(&s->b, r->slots[k].ent, &ids);
 		at = end;
 		if (s->b.len > 65536 && stream_flush(s, err) != ENT_OK)
 			return err->code;
@@ -390,13 +515,18 @@ ent_status ent_stream_write_rendered(ent_stream *s, const ent_document *d,
 	return ENT_OK;
 }
 
+/* The document's ids are known here, so its records go straight into the
+ * stream's buffer: the same bytes as rendering ahead and filling in the
+ * slots, without the second copy. */
 ent_status ent_stream_write(ent_stream *s, const ent_document *d, ent_error *err)
 {
-	ent_rendered *r = ent_stream_render(d, s->fmt);
-	ent_status st = ent_stream_write_rendered(s, d, r, err);
+	id_map ids;
 
-	ent_rendered_free(r);
-	return st;
+	stream_start(s, d, &ids);
+	if (render_records(&s->b, d, s->fmt, &ids, s, err) != ENT_OK)
+		return err->code;
+	s->n_relations += d->corpus.n_relations;
+	return ENT_OK;
 }
 
 ent_status ent_stream_finish(ent_stream *s, ent_error *err)
