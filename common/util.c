@@ -636,8 +636,8 @@ ent_status ent_read_file(const char *path, size_t max, char **data,
 {
 	int fd = 0;
 	struct stat st;
-	ent_buf b;
-	char chunk[65536];
+	char *buf;
+	size_t n = 0, cap = 65536;
 	ent_status status = ENT_OK;
 
 	*data = NULL;
@@ -661,11 +661,21 @@ ent_status ent_read_file(const char *path, size_t max, char **data,
 		}
 		/* back to blocking reads */
 		fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
+		/* the size is known: room for all of it, the NUL, and one more
+		 * byte, so that the read that finds the end needs no growth */
+		cap = (size_t)st.st_size + 2;
 	}
-	ent_buf_init(&b);
-	ent_buf_add(&b, "", 0);
+	/* reads go straight into the buffer; only stdin and a file that
+	 * grows while read need it extended (by half again) */
+	buf = ent_xmalloc(cap);
 	while (status == ENT_OK) {
-		ssize_t r = read(fd, chunk, sizeof(chunk));
+		if (cap - n < 2) {
+			if (cap > SIZE_MAX / 3)
+				oom();
+			cap += cap / 2;
+			buf = ent_xrealloc(buf, cap);
+		}
+		ssize_t r = read(fd, buf + n, cap - n - 1);
 		if (r < 0 && errno == EINTR)
 			continue;
 		if (r < 0)
@@ -673,21 +683,22 @@ ent_status ent_read_file(const char *path, size_t max, char **data,
 					       "read error: %s", strerror(errno));
 		else if (r == 0)
 			break;
-		else if (b.len + (size_t)r > max)
+		else if (n + (size_t)r > max)
 			status = ent_error_set(err, ENT_ERR_LIMIT, path, 0,
 					       "input is larger than the limit of %zu bytes",
 					       max);
 		else
-			ent_buf_add(&b, chunk, (size_t)r);
+			n += (size_t)r;
 	}
 	if (fd > 0)
 		close(fd);
 	if (status != ENT_OK) {
-		ent_buf_release(&b);
+		free(buf);
 		return status;
 	}
-	*len = b.len;
-	*data = ent_buf_detach(&b);
+	buf[n] = '\0';
+	*len = n;
+	*data = buf;
 	return ENT_OK;
 }
 
