@@ -183,25 +183,44 @@ static int format_simple(ent_buf *b, const char *fmt, va_list ap)
 	}
 }
 
+/* "00" to "99", for two digits per division. */
+static const char digit_pairs[] =
+	"0001020304050607080910111213141516171819"
+	"2021222324252627282930313233343536373839"
+	"4041424344454647484950515253545556575859"
+	"6061626364656667686970717273747576777879"
+	"8081828384858687888990919293949596979899";
+
 void ent_buf_add_uint(ent_buf *b, size_t v)
 {
-	char d[24];
-	size_t n = 0;
+	unsigned long long x = v, p = 10;
+	size_t n = 1;
 	char *w;
 
-	/* the digits come out last first; they are copied back in order
-	 * straight into the buffer, which beats a memcpy call for the few
-	 * digits of an id or a line number */
-	do
-		d[n++] = (char)('0' + v % 10);
-	while ((v /= 10) != 0);
+	/* the number of digits by comparison (x has at most 20), then the
+	 * digits from the last, two per division, straight into the buffer:
+	 * ids and line numbers are written for every record */
+	while (n < 20 && x >= p) {
+		n++;
+		p *= 10;
+	}
 	if (b->len + n + 1 > b->cap)
 		ent_buf_reserve(b, n);
-	w = b->data + b->len;
-	b->len += n;
-	while (n)
-		*w++ = d[--n];
+	w = b->data + b->len + n;
 	*w = '\0';
+	b->len += n;
+	while (x >= 100) {
+		size_t k = (size_t)(x % 100) * 2;
+		x /= 100;
+		*--w = digit_pairs[k + 1];
+		*--w = digit_pairs[k];
+	}
+	if (x >= 10) {
+		*--w = digit_pairs[x * 2 + 1];
+		*--w = digit_pairs[x * 2];
+	} else {
+		*--w = (char)('0' + x);
+	}
 }
 
 void ent_buf_add_int(ent_buf *b, long v)

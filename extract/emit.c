@@ -61,31 +61,6 @@ static void put_id(ent_buf *b, size_t ent, const id_map *ids)
 	ent_buf_add_uint(b, ent + 1);
 }
 
-/* The record formats below append their fields directly (literals, then
- * ent_buf_add_uint() and friends for numbers) rather than through
- * ent_buf_printf(): they run for every record of a 30 MB output, and the
- * bytes are those the former format strings gave. */
-static void jsonl_entity(ent_buf *b, const ent_entity *e, size_t id, const id_map *ids)
-{
-	ADD_LIT(b, "{\"kind\":\"entity\",\"id\":\"");
-	put_id(b, id, ids);
-	ADD_LIT(b, "\",\"type\":\"");
-	ent_buf_adds(b, ent_type_name(e->type));
-	ADD_LIT(b, "\",\"name\":");
-	ent_json_string(b, e->name);
-	ADD_LIT(b, ",\"key\":");
-	ent_json_string(b, e->key);
-	ADD_LIT(b, ",\"aliases\":[");
-	for (size_t i = 0; i < e->n_aliases; i++) {
-		if (i)
-			ent_buf_addc(b, ',');
-		ent_json_string(b, e->aliases[i]);
-	}
-	ADD_LIT(b, "],\"mentions\":");
-	ent_buf_add_uint(b, e->mentions);
-	ADD_LIT(b, "}\n");
-}
-
 /* JSON strings escaped once and reused while a document is written (its
  * strings do not change meanwhile, so a pointer names one text): the
  * relations share the document's name, those of one sentence its text,
@@ -100,6 +75,8 @@ typedef struct json_memo {
 	size_t rule_at[RULE_MEMO + 1];
 	size_t n_rules;
 	ent_buf rule_json;
+	const char *type_name[ENT_TYPE_COUNT], *rel_name[ENT_REL_COUNT];
+	size_t type_len[ENT_TYPE_COUNT], rel_len[ENT_REL_COUNT];
 } json_memo;
 
 static void memo_init(json_memo *m)
@@ -109,6 +86,14 @@ static void memo_init(json_memo *m)
 	ent_buf_init(&m->sentence_json);
 	ent_buf_init(&m->rule_json);
 	ent_buf_add(&m->rule_json, "", 0);
+	for (int t = 0; t < ENT_TYPE_COUNT; t++) {
+		m->type_name[t] = ent_type_name((ent_type)t);
+		m->type_len[t] = strlen(m->type_name[t]);
+	}
+	for (int r = 0; r < ENT_REL_COUNT; r++) {
+		m->rel_name[r] = ent_rel_name((ent_rel)r);
+		m->rel_len[r] = strlen(m->rel_name[r]);
+	}
 }
 
 static void memo_release(json_memo *m)
@@ -148,13 +133,57 @@ static void memo_rule(ent_buf *b, const char *rule, json_memo *m)
 	ent_buf_add(b, m->rule_json.data + m->rule_at[k], m->rule_at[k + 1] - m->rule_at[k]);
 }
 
+/* The names of entity types and relations, looked up and measured once
+ * per document when there is a memo. */
+static void add_type_name(ent_buf *b, ent_type t, const json_memo *m)
+{
+	if (m && (unsigned)t < ENT_TYPE_COUNT)
+		ent_buf_add(b, m->type_name[t], m->type_len[t]);
+	else
+		ent_buf_adds(b, ent_type_name(t));
+}
+
+static void add_rel_name(ent_buf *b, ent_rel r, const json_memo *m)
+{
+	if (m && (unsigned)r < ENT_REL_COUNT)
+		ent_buf_add(b, m->rel_name[r], m->rel_len[r]);
+	else
+		ent_buf_adds(b, ent_rel_name(r));
+}
+
+/* The record formats below append their fields directly (literals, then
+ * ent_buf_add_uint() and friends for numbers) rather than through
+ * ent_buf_printf(): they run for every record of a 30 MB output, and the
+ * bytes are those the former format strings gave. */
+static void jsonl_entity(ent_buf *b, const ent_entity *e, size_t id, const json_memo *memo,
+			 const id_map *ids)
+{
+	ADD_LIT(b, "{\"kind\":\"entity\",\"id\":\"");
+	put_id(b, id, ids);
+	ADD_LIT(b, "\",\"type\":\"");
+	add_type_name(b, e->type, memo);
+	ADD_LIT(b, "\",\"name\":");
+	ent_json_string(b, e->name);
+	ADD_LIT(b, ",\"key\":");
+	ent_json_string(b, e->key);
+	ADD_LIT(b, ",\"aliases\":[");
+	for (size_t i = 0; i < e->n_aliases; i++) {
+		if (i)
+			ent_buf_addc(b, ',');
+		ent_json_string(b, e->aliases[i]);
+	}
+	ADD_LIT(b, "],\"mentions\":");
+	ent_buf_add_uint(b, e->mentions);
+	ADD_LIT(b, "}\n");
+}
+
 static void jsonl_relation(ent_buf *b, const ent_relation *r, json_memo *memo,
 			   const id_map *ids)
 {
 	ADD_LIT(b, "{\"kind\":\"relation\",\"subject\":\"");
 	put_id(b, r->subject, ids);
 	ADD_LIT(b, "\",\"relation\":\"");
-	ent_buf_adds(b, ent_rel_name(r->rel));
+	add_rel_name(b, r->rel, memo);
 	ADD_LIT(b, "\",\"object\":\"");
 	put_id(b, r->object, ids);
 	ADD_LIT(b, "\",\"year\":");
@@ -314,7 +343,7 @@ ent_status ent_corpus_write(const ent_corpus *c, ent_extract_format fmt,
 		ent_buf_adds(&b, tsv_header);
 	for (size_t i = 0; i < c->n_entities && ok; i++) {
 		if (fmt == ENT_EXTRACT_JSONL)
-			jsonl_entity(&b, &c->entities[i], i, &corpus_ids);
+			jsonl_entity(&b, &c->entities[i], i, NULL, &corpus_ids);
 		else
 			tsv_entity(&b, &c->entities[i], i, &corpus_ids);
 		if (b.len > 65536)
@@ -445,7 +474,7 @@ static ent_status render_records(ent_buf *b, const ent_document *d, ent_extract_
 	render_document(b, d, fmt);
 	for (size_t i = 0; i < c->n_entities && st == ENT_OK; i++) {
 		if (fmt == ENT_EXTRACT_JSONL)
-			jsonl_entity(b, &c->entities[i], i, ids);
+			jsonl_entity(b, &c->entities[i], i, &memo, ids);
 		else if (fmt == ENT_EXTRACT_TSV)
 			tsv_entity(b, &c->entities[i], i, ids);
 		if (s && b->len > 65536)
