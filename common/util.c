@@ -191,24 +191,20 @@ static const char digit_pairs[] =
 	"6061626364656667686970717273747576777879"
 	"8081828384858687888990919293949596979899";
 
-void ent_buf_add_uint(ent_buf *b, size_t v)
+char *ent_put_uint(char *w, size_t v)
 {
 	unsigned long long x = v, p = 10;
 	size_t n = 1;
-	char *w;
 
 	/* the number of digits by comparison (x has at most 20), then the
-	 * digits from the last, two per division, straight into the buffer:
-	 * ids and line numbers are written for every record */
+	 * digits from the last, two per division: ids and line numbers are
+	 * written for every record */
 	while (n < 20 && x >= p) {
 		n++;
 		p *= 10;
 	}
-	if (b->len + n + 1 > b->cap)
-		ent_buf_reserve(b, n);
-	w = b->data + b->len + n;
-	*w = '\0';
-	b->len += n;
+	w += n;
+	char *end = w;
 	while (x >= 100) {
 		size_t k = (size_t)(x % 100) * 2;
 		x /= 100;
@@ -221,17 +217,15 @@ void ent_buf_add_uint(ent_buf *b, size_t v)
 	} else {
 		*--w = (char)('0' + x);
 	}
+	return end;
 }
 
-void ent_buf_add_int(ent_buf *b, long v)
+void ent_buf_add_uint(ent_buf *b, size_t v)
 {
-	if (v < 0) {
-		ent_buf_addc(b, '-');
-		/* the magnitude in unsigned arithmetic, which LONG_MIN also has */
-		ent_buf_add_uint(b, (size_t)0 - (size_t)v);
-	} else {
-		ent_buf_add_uint(b, (size_t)v);
-	}
+	if (b->len + 21 > b->cap)
+		ent_buf_reserve(b, 20);
+	b->len = (size_t)(ent_put_uint(b->data + b->len, v) - b->data);
+	b->data[b->len] = '\0';
 }
 
 void ent_buf_printf(ent_buf *b, const char *fmt, ...)

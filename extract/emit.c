@@ -75,6 +75,8 @@ typedef struct json_memo {
 	size_t rule_at[RULE_MEMO + 1];
 	size_t n_rules;
 	ent_buf rule_json;
+	const char *spare;      /* a rule name past the first RULE_MEMO */
+	ent_buf spare_json;
 	const char *type_name[ENT_TYPE_COUNT], *rel_name[ENT_REL_COUNT];
 	size_t type_len[ENT_TYPE_COUNT], rel_len[ENT_REL_COUNT];
 } json_memo;
@@ -85,6 +87,7 @@ static void memo_init(json_memo *m)
 	ent_buf_init(&m->doc_json);
 	ent_buf_init(&m->sentence_json);
 	ent_buf_init(&m->rule_json);
+	ent_buf_init(&m->spare_json);
 	ent_buf_add(&m->rule_json, "", 0);
 	for (int t = 0; t < ENT_TYPE_COUNT; t++) {
 		m->type_name[t] = ent_type_name((ent_type)t);
@@ -101,9 +104,18 @@ static void memo_release(json_memo *m)
 	ent_buf_release(&m->doc_json);
 	ent_buf_release(&m->sentence_json);
 	ent_buf_release(&m->rule_json);
+	ent_buf_release(&m->spare_json);
 }
 
-static void memo_string(ent_buf *b, const char *s, const char **have, ent_buf *json)
+/* A piece of a record known before the record is written. */
+typedef struct piece {
+	const char *s;
+	size_t n;
+} piece;
+
+/* `s` as a JSON string, escaped only when it is not the string of the
+ * last call. */
+static piece memo_json(const char *s, const char **have, ent_buf *json)
 {
 	if (*have != s) {
 		ent_buf_clear(json);
@@ -111,44 +123,40 @@ static void memo_string(ent_buf *b, const char *s, const char **have, ent_buf *j
 		ent_json_string(json, s);
 		*have = s;
 	}
-	ent_buf_add(b, json->data, json->len);
+	return (piece){ json->data, json->len };
 }
 
-static void memo_rule(ent_buf *b, const char *rule, json_memo *m)
+static piece memo_rule(const char *rule, json_memo *m)
 {
 	size_t k = 0;
 
 	while (k < m->n_rules && m->rule[k] != rule)
 		k++;
+	if (k == RULE_MEMO) /* more rule names than kept: escaped each time */
+		return memo_json(rule, &m->spare, &m->spare_json);
 	if (k == m->n_rules) {
-		if (k == RULE_MEMO) {
-			ent_json_string(b, rule);
-			return;
-		}
 		ent_json_string(&m->rule_json, rule);
 		m->rule[k] = rule;
 		m->rule_at[k + 1] = m->rule_json.len;
 		m->n_rules++;
 	}
-	ent_buf_add(b, m->rule_json.data + m->rule_at[k], m->rule_at[k + 1] - m->rule_at[k]);
+	return (piece){ m->rule_json.data + m->rule_at[k], m->rule_at[k + 1] - m->rule_at[k] };
 }
 
 /* The names of entity types and relations, looked up and measured once
- * per document when there is a memo. */
-static void add_type_name(ent_buf *b, ent_type t, const json_memo *m)
+ * per memo. */
+static piece type_name(ent_type t, const json_memo *m)
 {
-	if (m && (unsigned)t < ENT_TYPE_COUNT)
-		ent_buf_add(b, m->type_name[t], m->type_len[t]);
-	else
-		ent_buf_adds(b, ent_type_name(t));
+	if ((unsigned)t < ENT_TYPE_COUNT)
+		return (piece){ m->type_name[t], m->type_len[t] };
+	return (piece){ ent_type_name(t), strlen(ent_type_name(t)) };
 }
 
-static void add_rel_name(ent_buf *b, ent_rel r, const json_memo *m)
+static piece rel_name(ent_rel r, const json_memo *m)
 {
-	if (m && (unsigned)r < ENT_REL_COUNT)
-		ent_buf_add(b, m->rel_name[r], m->rel_len[r]);
-	else
-		ent_buf_adds(b, ent_rel_name(r));
+	if ((unsigned)r < ENT_REL_COUNT)
+		return (piece){ m->rel_name[r], m->rel_len[r] };
+	return (piece){ ent_rel_name(r), strlen(ent_rel_name(r)) };
 }
 
 /* The record formats below append their fields directly (literals, then
@@ -158,10 +166,12 @@ static void add_rel_name(ent_buf *b, ent_rel r, const json_memo *m)
 static void jsonl_entity(ent_buf *b, const ent_entity *e, size_t id, const json_memo *memo,
 			 const id_map *ids)
 {
+	piece type = type_name(e->type, memo);
+
 	ADD_LIT(b, "{\"kind\":\"entity\",\"id\":\"");
 	put_id(b, id, ids);
 	ADD_LIT(b, "\",\"type\":\"");
-	add_type_name(b, e->type, memo);
+	ent_buf_add(b, type.s, type.n);
 	ADD_LIT(b, "\",\"name\":");
 	ent_json_string(b, e->name);
 	ADD_LIT(b, ",\"key\":");
@@ -177,45 +187,81 @@ static void jsonl_entity(ent_buf *b, const ent_entity *e, size_t id, const json_
 	ADD_LIT(b, "}\n");
 }
 
+/* Relation records are most of the output, and every part of one but its
+ * ids and numbers is escaped before it is written (memo), so the record's
+ * room is reserved once and the parts are plain copies to w, with no
+ * capacity check each. put() and PUT_LIT() return the end of the copy. */
+static char *put(char *w, const char *s, size_t n)
+{
+	memcpy(w, s, n);
+	return w + n;
+}
+
+#define PUT_LIT(w, lit) put((w), "" lit, sizeof(lit) - 1)
+
+/* Room for the fixed text of a relation record, with two ids and two
+ * numbers: about 210 bytes at most. */
+#define RELATION_FIXED 256
+
+/* put_id() at w, in room reserved in b. */
+static char *put_id_at(ent_buf *b, char *w, size_t ent, const id_map *ids)
+{
+	if (ids->ahead) {
+		b->len = (size_t)(w - b->data);
+		put_id(b, ent, ids);
+		return w;
+	}
+	if (ids->text)
+		return put(w, ids->text + ids->at[ent], ids->at[ent + 1] - ids->at[ent]);
+	*w++ = 'e';
+	return ent_put_uint(w, ent + 1);
+}
+
+/* v in decimal at w, as %ld writes it. */
+static char *put_long(char *w, long v)
+{
+	if (v >= 0)
+		return ent_put_uint(w, (size_t)v);
+	*w++ = '-';
+	/* the magnitude in unsigned arithmetic, which LONG_MIN also has */
+	return ent_put_uint(w, (size_t)0 - (size_t)v);
+}
+
 static void jsonl_relation(ent_buf *b, const ent_relation *r, json_memo *memo,
 			   const id_map *ids)
 {
-	ADD_LIT(b, "{\"kind\":\"relation\",\"subject\":\"");
-	put_id(b, r->subject, ids);
-	ADD_LIT(b, "\",\"relation\":\"");
-	add_rel_name(b, r->rel, memo);
-	ADD_LIT(b, "\",\"object\":\"");
-	put_id(b, r->object, ids);
-	ADD_LIT(b, "\",\"year\":");
-	if (r->year)
-		ent_buf_add_int(b, r->year);
-	else
-		ADD_LIT(b, "null");
-	ADD_LIT(b, ",\"doc\":");
-	if (memo)
-		memo_string(b, r->ev.doc, &memo->doc, &memo->doc_json);
-	else
-		ent_json_string(b, r->ev.doc);
-	ADD_LIT(b, ",\"line\":");
-	ent_buf_add_int(b, r->ev.line);
-	ADD_LIT(b, ",\"evidence\":");
-	if (memo)
-		memo_string(b, r->ev.sentence, &memo->sentence, &memo->sentence_json);
-	else
-		ent_json_string(b, r->ev.sentence);
-	ADD_LIT(b, ",\"rule\":");
-	if (memo)
-		memo_rule(b, r->ev.rule, memo);
-	else
-		ent_json_string(b, r->ev.rule);
-	if (r->flags & ENT_RELF_HEDGED)
-		ADD_LIT(b, ",\"hedged\":true");
-	else
-		ADD_LIT(b, ",\"hedged\":false");
-	if (r->flags & ENT_RELF_RESOLVED)
-		ADD_LIT(b, ",\"resolved\":true}\n");
-	else
-		ADD_LIT(b, ",\"resolved\":false}\n");
+	piece rel = rel_name(r->rel, memo);
+	piece doc = memo_json(r->ev.doc, &memo->doc, &memo->doc_json);
+	piece sentence = memo_json(r->ev.sentence, &memo->sentence, &memo->sentence_json);
+	piece rule = memo_rule(r->ev.rule, memo);
+	size_t room;
+	char *w;
+	room = RELATION_FIXED + rel.n + doc.n + sentence.n + rule.n;
+	if (b->len + room + 1 > b->cap)
+		ent_buf_reserve(b, room);
+	w = b->data + b->len;
+	w = PUT_LIT(w, "{\"kind\":\"relation\",\"subject\":\"");
+	w = put_id_at(b, w, r->subject, ids);
+	w = PUT_LIT(w, "\",\"relation\":\"");
+	w = put(w, rel.s, rel.n);
+	w = PUT_LIT(w, "\",\"object\":\"");
+	w = put_id_at(b, w, r->object, ids);
+	w = PUT_LIT(w, "\",\"year\":");
+	w = r->year ? put_long(w, r->year) : PUT_LIT(w, "null");
+	w = PUT_LIT(w, ",\"doc\":");
+	w = put(w, doc.s, doc.n);
+	w = PUT_LIT(w, ",\"line\":");
+	w = put_long(w, r->ev.line);
+	w = PUT_LIT(w, ",\"evidence\":");
+	w = put(w, sentence.s, sentence.n);
+	w = PUT_LIT(w, ",\"rule\":");
+	w = put(w, rule.s, rule.n);
+	w = (r->flags & ENT_RELF_HEDGED) ? PUT_LIT(w, ",\"hedged\":true")
+					 : PUT_LIT(w, ",\"hedged\":false");
+	w = (r->flags & ENT_RELF_RESOLVED) ? PUT_LIT(w, ",\"resolved\":true}\n")
+					   : PUT_LIT(w, ",\"resolved\":false}\n");
+	b->len = (size_t)(w - b->data);
+	*w = '\0';
 }
 
 /* A TSV field: tabs and line breaks become spaces. */
@@ -323,6 +369,7 @@ ent_status ent_corpus_write(const ent_corpus *c, ent_extract_format fmt,
 			    FILE *out, ent_error *err)
 {
 	ent_buf b;
+	json_memo memo;
 	int ok = 1;
 
 	if (fmt == ENT_EXTRACT_ENTITIES || fmt == ENT_EXTRACT_EXPLAIN) {
@@ -339,11 +386,12 @@ ent_status ent_corpus_write(const ent_corpus *c, ent_extract_format fmt,
 
 	ent_buf_init(&b);
 	ent_buf_add(&b, "", 0);
+	memo_init(&memo); /* the corpus does not change while it is written */
 	if (fmt == ENT_EXTRACT_TSV)
 		ent_buf_adds(&b, tsv_header);
 	for (size_t i = 0; i < c->n_entities && ok; i++) {
 		if (fmt == ENT_EXTRACT_JSONL)
-			jsonl_entity(&b, &c->entities[i], i, NULL, &corpus_ids);
+			jsonl_entity(&b, &c->entities[i], i, &memo, &corpus_ids);
 		else
 			tsv_entity(&b, &c->entities[i], i, &corpus_ids);
 		if (b.len > 65536)
@@ -351,7 +399,7 @@ ent_status ent_corpus_write(const ent_corpus *c, ent_extract_format fmt,
 	}
 	for (size_t i = 0; i < c->n_relations && ok; i++) {
 		if (fmt == ENT_EXTRACT_JSONL)
-			jsonl_relation(&b, &c->relations[i], NULL, &corpus_ids);
+			jsonl_relation(&b, &c->relations[i], &memo, &corpus_ids);
 		else
 			tsv_relation(&b, c, &c->relations[i]);
 		if (b.len > 65536)
@@ -360,6 +408,7 @@ ent_status ent_corpus_write(const ent_corpus *c, ent_extract_format fmt,
 	if (ok)
 		ok = flush(&b, out);
 	ent_buf_release(&b);
+	memo_release(&memo);
 	if (!ok || ferror(out))
 		return ent_error_set(err, ENT_ERR_OUTPUT, "", 0, "write error: %s",
 				     strerror(errno ? errno : EIO));
