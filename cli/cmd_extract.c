@@ -146,11 +146,13 @@ static void release_rendered(void *r)
 	ent_rendered_free(r);
 }
 
-/* In path order: the ids filled in, the records written. */
+/* In path order: the ids filled in, the records written (rendered here
+ * when no worker rendered them ahead). */
 static ent_status stream_document(ent_document *d, void *prepared, void *ctx, ent_error *err)
 {
 	extract_job *job = ctx;
-	ent_status st = ent_stream_write_rendered(job->stream, d, prepared, err);
+	ent_status st = prepared ? ent_stream_write_rendered(job->stream, d, prepared, err)
+				 : ent_stream_write(job->stream, d, err);
 
 	if (job->stats)
 		stat_document(job, d);

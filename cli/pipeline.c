@@ -116,10 +116,11 @@ static void warn_cuts(const ent_document *d, const cli_opts *o)
 	}
 }
 
-/* One thread: no ring, no locks. */
+/* One thread: no ring, no locks, and no `prepare`, which only moves work
+ * onto the workers (take does it itself when handed NULL). */
 static ent_status run_serial(const ent_extractor *ex, char *const *paths, size_t n,
-			     const cli_opts *o, int show, const cli_prepare_hook *prepare,
-			     cli_take_document take, void *ctx, ent_error *err)
+			     const cli_opts *o, int show, cli_take_document take, void *ctx,
+			     ent_error *err)
 {
 	ent_status st = ENT_OK;
 
@@ -129,7 +130,7 @@ static ent_status run_serial(const ent_extractor *ex, char *const *paths, size_t
 		st = ent_extract_file(ex, paths[i], &doc, err);
 		if (st == ENT_OK) {
 			warn_cuts(doc, o);
-			st = take(doc, prepare ? prepare->run(doc, ctx) : NULL, ctx, err);
+			st = take(doc, NULL, ctx, err);
 		}
 	}
 	return st;
@@ -177,7 +178,7 @@ ent_status cli_each_document(const ent_extractor *ex, char *const *paths, size_t
 	pool p;
 
 	if (nt <= 1) {
-		st = run_serial(ex, paths, n, o, show, prepare, take, ctx, err);
+		st = run_serial(ex, paths, n, o, show, take, ctx, err);
 	} else {
 		memset(&p, 0, sizeof(p));
 		p.ex = ex;
@@ -194,7 +195,7 @@ ent_status cli_each_document(const ent_extractor *ex, char *const *paths, size_t
 			if (pthread_create(&tid[started], NULL, worker, &p) == 0)
 				started++;
 		if (started == 0) {
-			st = run_serial(ex, paths, n, o, show, prepare, take, ctx, err);
+			st = run_serial(ex, paths, n, o, show, take, ctx, err);
 		} else {
 			st = consume(&p, o, show, take, ctx, err);
 		}

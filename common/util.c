@@ -183,15 +183,49 @@ static int format_simple(ent_buf *b, const char *fmt, va_list ap)
 	}
 }
 
+/* "00" to "99", for two digits per division. */
+static const char digit_pairs[] =
+	"0001020304050607080910111213141516171819"
+	"2021222324252627282930313233343536373839"
+	"4041424344454647484950515253545556575859"
+	"6061626364656667686970717273747576777879"
+	"8081828384858687888990919293949596979899";
+
+char *ent_put_uint(char *w, size_t v)
+{
+	unsigned long long x = v, p = 10;
+	size_t n = 1;
+
+	/* the number of digits by comparison (x has at most 20), then the
+	 * digits from the last, two per division: ids and line numbers are
+	 * written for every record */
+	while (n < 20 && x >= p) {
+		n++;
+		p *= 10;
+	}
+	w += n;
+	char *end = w;
+	while (x >= 100) {
+		size_t k = (size_t)(x % 100) * 2;
+		x /= 100;
+		*--w = digit_pairs[k + 1];
+		*--w = digit_pairs[k];
+	}
+	if (x >= 10) {
+		*--w = digit_pairs[x * 2 + 1];
+		*--w = digit_pairs[x * 2];
+	} else {
+		*--w = (char)('0' + x);
+	}
+	return end;
+}
+
 void ent_buf_add_uint(ent_buf *b, size_t v)
 {
-	char d[24];
-	size_t n = 0;
-
-	do
-		d[sizeof(d) - ++n] = (char)('0' + v % 10);
-	while ((v /= 10) != 0);
-	ent_buf_add(b, d + sizeof(d) - n, n);
+	if (b->len + 21 > b->cap)
+		ent_buf_reserve(b, 20);
+	b->len = (size_t)(ent_put_uint(b->data + b->len, v) - b->data);
+	b->data[b->len] = '\0';
 }
 
 void ent_buf_printf(ent_buf *b, const char *fmt, ...)
@@ -644,8 +678,8 @@ ent_status ent_read_file(const char *path, size_t max, char **data,
 {
 	int fd = 0;
 	struct stat st;
-	ent_buf b;
-	char chunk[65536];
+	char *buf;
+	size_t n = 0, cap = 65536;
 	ent_status status = ENT_OK;
 
 	*data = NULL;
@@ -669,11 +703,21 @@ ent_status ent_read_file(const char *path, size_t max, char **data,
 		}
 		/* back to blocking reads */
 		fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
+		/* the size is known: room for all of it, the NUL, and one more
+		 * byte, so that the read that finds the end needs no growth */
+		cap = (size_t)st.st_size + 2;
 	}
-	ent_buf_init(&b);
-	ent_buf_add(&b, "", 0);
+	/* reads go straight into the buffer; only stdin and a file that
+	 * grows while read need it extended (by half again) */
+	buf = ent_xmalloc(cap);
 	while (status == ENT_OK) {
-		ssize_t r = read(fd, chunk, sizeof(chunk));
+		if (cap - n < 2) {
+			if (cap > SIZE_MAX / 3)
+				oom();
+			cap += cap / 2;
+			buf = ent_xrealloc(buf, cap);
+		}
+		ssize_t r = read(fd, buf + n, cap - n - 1);
 		if (r < 0 && errno == EINTR)
 			continue;
 		if (r < 0)
@@ -681,21 +725,22 @@ ent_status ent_read_file(const char *path, size_t max, char **data,
 					       "read error: %s", strerror(errno));
 		else if (r == 0)
 			break;
-		else if (b.len + (size_t)r > max)
+		else if (n + (size_t)r > max)
 			status = ent_error_set(err, ENT_ERR_LIMIT, path, 0,
 					       "input is larger than the limit of %zu bytes",
 					       max);
 		else
-			ent_buf_add(&b, chunk, (size_t)r);
+			n += (size_t)r;
 	}
 	if (fd > 0)
 		close(fd);
 	if (status != ENT_OK) {
-		ent_buf_release(&b);
+		free(buf);
 		return status;
 	}
-	*len = b.len;
-	*data = ent_buf_detach(&b);
+	buf[n] = '\0';
+	*len = n;
+	*data = buf;
 	return ENT_OK;
 }
 
@@ -731,12 +776,42 @@ size_t ent_utf8_valid(const unsigned char *p, size_t avail, uint32_t *cp)
 	return n;
 }
 
-/* Bytes a JSON string cannot hold as they are: control characters,
- * quotes, backslashes, DEL, and the start of every multi-byte sequence
- * (checked, and U+2028/U+2029 escaped). */
-static int json_special(unsigned char c)
+/* What each byte is to a JSON string: 0 goes out as it is (printable
+ * ASCII), 1 is escaped (control characters, '"', '\\', DEL), 2 starts or
+ * breaks a multi-byte sequence, which ent_utf8_valid() checks (valid ones
+ * go out as they are, except U+2028/U+2029, which are escaped). */
+static const unsigned char json_class[256] = {
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,  /* 0x00 */
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,  /* 0x10 */
+	0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,  /* 0x20 */
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,  /* 0x30 */
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,  /* 0x40 */
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0,  /* 0x50 */
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,  /* 0x60 */
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1,  /* 0x70 */
+	2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,  /* 0x80 */
+	2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,  /* 0x90 */
+	2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,  /* 0xA0 */
+	2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,  /* 0xB0 */
+	2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,  /* 0xC0 */
+	2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,  /* 0xD0 */
+	2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,  /* 0xE0 */
+	2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,  /* 0xF0 */
+};
+
+/* The length of the run of class-0 bytes at the start of p[0..n). Most
+ * text is plain ASCII, so the loop tests four bytes per step (one branch
+ * for the four) before it finishes one at a time. */
+static size_t json_plain_run(const unsigned char *p, size_t n)
 {
-	return c < 0x20 || c == '"' || c == '\\' || c >= 0x7F;
+	size_t i = 0;
+
+	while (i + 4 <= n && (json_class[p[i]] | json_class[p[i + 1]] | json_class[p[i + 2]] |
+			      json_class[p[i + 3]]) == 0)
+		i += 4;
+	while (i < n && json_class[p[i]] == 0)
+		i++;
+	return i;
 }
 
 static void json_escape_u(ent_buf *b, unsigned v)
@@ -747,50 +822,55 @@ static void json_escape_u(ent_buf *b, unsigned v)
 	ent_buf_add(b, e, sizeof(e));
 }
 
+/* The escape for the class-1 byte c. */
+static void json_escape_ascii(ent_buf *b, unsigned char c)
+{
+	switch (c) {
+	case '"': ent_buf_add(b, "\\\"", 2); break;
+	case '\\': ent_buf_add(b, "\\\\", 2); break;
+	case '\n': ent_buf_add(b, "\\n", 2); break;
+	case '\t': ent_buf_add(b, "\\t", 2); break;
+	case '\r': ent_buf_add(b, "\\r", 2); break;
+	default: json_escape_u(b, c);
+	}
+}
+
 void ent_json_string(ent_buf *b, const char *s)
 {
-	const unsigned char *p = (const unsigned char *)s, *run;
+	const unsigned char *p = (const unsigned char *)s;
+	size_t n = strlen(s), i = 0, start = 0;
 
-	ent_buf_reserve(b, strlen(s) + 2);
+	/* room for the string unescaped and its quotes: escapes are rare, so
+	 * this is usually the only capacity check that can grow the buffer */
+	if (b->len + n + 3 > b->cap)
+		ent_buf_reserve(b, n + 2);
 	ent_buf_addc(b, '"');
 	for (;;) {
-		/* copy the plain run (ASCII and valid UTF-8) at once */
-		run = p;
-		for (;;) {
-			while (!json_special(*p))
-				p++;
-			if (*p < 0x80)
-				break;
-			uint32_t cp;
-			size_t n = ent_utf8_valid(p, SIZE_MAX, &cp);
-			if (n == 0 || cp == 0x2028 || cp == 0x2029)
-				break;
-			p += n;
-		}
-		ent_buf_add(b, (const char *)run, (size_t)(p - run));
-		if (!*p)
+		/* p[start..i) goes out as it is: plain ASCII and valid UTF-8
+		 * sequences other than U+2028/U+2029, copied at once */
+		i += json_plain_run(p + i, n - i);
+		if (i == n) {
+			ent_buf_add(b, s + start, i - start);
 			break;
-		if (*p >= 0x80) {
-			uint32_t cp;
-			size_t n = ent_utf8_valid(p, SIZE_MAX, &cp);
-			if (n == 0) {
-				ent_buf_add(b, "\\ufffd", 6);
-				p++;
-			} else {
-				json_escape_u(b, cp);
-				p += n;
-			}
+		}
+		uint32_t cp = 0;
+		size_t seq = json_class[p[i]] == 2 ? ent_utf8_valid(p + i, n - i, &cp) : 0;
+		if (seq && cp != 0x2028 && cp != 0x2029) {
+			i += seq;
 			continue;
 		}
-		switch (*p) {
-		case '"': ent_buf_add(b, "\\\"", 2); break;
-		case '\\': ent_buf_add(b, "\\\\", 2); break;
-		case '\n': ent_buf_add(b, "\\n", 2); break;
-		case '\t': ent_buf_add(b, "\\t", 2); break;
-		case '\r': ent_buf_add(b, "\\r", 2); break;
-		default: json_escape_u(b, *p);
+		ent_buf_add(b, s + start, i - start);
+		if (json_class[p[i]] == 1) {
+			json_escape_ascii(b, p[i]);
+			i++;
+		} else if (seq) {
+			json_escape_u(b, cp);
+			i += seq;
+		} else {
+			ent_buf_add(b, "\\ufffd", 6); /* invalid UTF-8 */
+			i++;
 		}
-		p++;
+		start = i;
 	}
 	ent_buf_addc(b, '"');
 }

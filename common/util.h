@@ -64,6 +64,9 @@ inline void ent_buf_addc(ent_buf *b, char c)
 void ent_buf_printf(ent_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Append v in decimal, without printf (writers call it per field). */
 void ent_buf_add_uint(ent_buf *b, size_t v);
+/* Write v in decimal at w, which has room for 20 bytes, without a NUL;
+ * returns the end. For writers that reserved a record's room at once. */
+char *ent_put_uint(char *w, size_t v);
 /* Hand the contents over (free with free()) and reset the buffer. */
 char *ent_buf_detach(ent_buf *b);
 
