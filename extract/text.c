@@ -37,11 +37,14 @@ static size_t utf8_len(const unsigned char *p, size_t n)
 	return ent_utf8_valid(p, n, &cp);
 }
 
+/* The first bytes judged by looks_binary(). */
+#define BINARY_WINDOW 65536
+
 /* Binary data: more than one byte in ten is a control character or
  * invalid UTF-8, judged on the first 64 KiB. */
 static int looks_binary(const unsigned char *p, size_t len)
 {
-	size_t n = len < 65536 ? len : 65536, bad = 0;
+	size_t n = len < BINARY_WINDOW ? len : BINARY_WINDOW, bad = 0;
 
 	for (size_t i = 0; i < n;) {
 		if (p[i] >= 0x20 && p[i] < 0x80) {
@@ -68,81 +71,130 @@ static int is_dropped(uint32_t cp)
 	       (cp >= 0x2066 && cp <= 0x2069) || cp == 0xFEFF || cp == 0x00AD;
 }
 
+/* Bytes kept as they are, in runs: printable ASCII (1) and the white
+ * space that stays (2: ' ', '\t', '\n'); 0 for everything else. */
+static const unsigned char clean_byte[256] = {
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 2, 0, 0, 0, 0, 0, /* 0x00 \t \n */
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 0x10 */
+	2, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 0x20 ' ' */
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 0x30 */
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 0x40 */
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 0x50 */
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 0x60 */
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, /* 0x70 DEL */
+	/* 0x80 to 0xFF: 0 */
+};
+
+/* The sanitizer's state while it walks the input. */
+typedef struct sanitizer {
+	const unsigned char *p;
+	size_t len;
+	ent_buf out;
+	int text; /* a character other than white space was kept */
+	int odd;  /* a byte looks_binary() would count as bad */
+} sanitizer;
+
+/* One character that is not plain ASCII at p[i]; returns its length. In
+ * the first BINARY_WINDOW bytes it notes whatever looks_binary() counts as
+ * bad: invalid UTF-8 (or a sequence the window cuts) and control
+ * characters other than the white space it allows. */
+static size_t sanitize_char(sanitizer *s, size_t i)
+{
+	const unsigned char *p = s->p;
+	size_t l = utf8_len(p + i, s->len - i);
+
+	if (i < BINARY_WINDOW && (l == 0 || i + l > BINARY_WINDOW ||
+				  (p[i] < 0x20 && p[i] != '\r' && p[i] != '\f')))
+		s->odd = 1;
+	if (l == 0) {
+		ent_buf_adds(&s->out, "\xEF\xBF\xBD");
+		s->text = 1;
+		return 1;
+	}
+	if (l == 1) {
+		unsigned char c = p[i];
+		if (c == '\r') {
+			ent_buf_addc(&s->out, '\n');
+			if (i + 1 < s->len && p[i + 1] == '\n')
+				return 2;
+		} else if (c == 0 || c == '\f' || c == '\v') {
+			ent_buf_addc(&s->out, '\n');
+		} else {
+			ent_buf_addc(&s->out, ' '); /* other controls and DEL */
+		}
+		return 1;
+	}
+	size_t dl;
+	uint32_t cp = ent_utf8_decode((const char *)p + i, &dl);
+	if (cp == 0x2028 || cp == 0x2029 || cp == 0x85)
+		ent_buf_addc(&s->out, '\n');
+	else if (cp >= 0x80 && cp < 0xA0)
+		ent_buf_addc(&s->out, ' ');
+	else if (!is_dropped(cp)) {
+		ent_buf_add(&s->out, (const char *)p + i, l);
+		s->text = 1;
+	}
+	return l;
+}
+
+/* Clean the input from i until `stop` (a character may run past it);
+ * returns where it stopped. Runs of clean bytes are found with one table
+ * look-up per byte and copied at once. */
+static size_t sanitize_span(sanitizer *s, size_t i, size_t stop)
+{
+	const unsigned char *p = s->p;
+
+	while (i < stop) {
+		size_t r = i;
+		while (r < stop && clean_byte[p[r]])
+			r++;
+		if (r > i) {
+			if (!s->text)
+				for (size_t k = i; k < r && !s->text; k++)
+					s->text = clean_byte[p[k]] == 1;
+			ent_buf_add(&s->out, (const char *)p + i, r - i);
+			i = r;
+			continue;
+		}
+		i += sanitize_char(s, i);
+	}
+	return i;
+}
+
 ent_status ent_text_sanitize(const char *doc, const char *data, size_t len,
 			     char **out, size_t *out_len, ent_error *err)
 {
 	const unsigned char *p = (const unsigned char *)data;
-	ent_buf b;
-	size_t i = 0, text = 0;
+	sanitizer s = { p, len, { NULL, 0, 0 }, 0, 0 };
+	size_t i = 0;
 
 	*out = NULL;
 	*out_len = 0;
 	if (len >= 2 && ((p[0] == 0xFF && p[1] == 0xFE) || (p[0] == 0xFE && p[1] == 0xFF)))
 		return ent_error_set(err, ENT_ERR_INPUT, doc, 0,
 				     "UTF-16 text is not supported; convert it to UTF-8");
-	if (looks_binary(p, len))
-		return ent_error_set(err, ENT_ERR_INPUT, doc, 0,
-				     "binary data, not a text document");
 	if (len >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF)
 		i = 3;
-	ent_buf_init(&b);
-	ENT_GROW(b.data, b.cap, len + 1);
-	while (i < len) {
-		/* a run of printable ASCII, tabs and line feeds: kept as is */
-		size_t r = i;
-		while (r < len && ((p[r] >= 0x20 && p[r] < 0x7F) || p[r] == '\n' || p[r] == '\t')) {
-			text += p[r] > ' ';
-			r++;
-		}
-		if (r > i) {
-			ent_buf_add(&b, (const char *)p + i, r - i);
-			i = r;
-			continue;
-		}
-		size_t l = utf8_len(p + i, len - i);
-		if (l == 0) {
-			ent_buf_adds(&b, "\xEF\xBF\xBD");
-			i++;
-			text++;
-			continue;
-		}
-		if (l == 1) {
-			unsigned char c = p[i];
-			if (c == '\r') {
-				ent_buf_addc(&b, '\n');
-				if (i + 1 < len && p[i + 1] == '\n')
-					i++;
-			} else if (c == 0 || c == '\f' || c == '\v') {
-				ent_buf_addc(&b, '\n');
-			} else if ((c < 0x20 && c != '\n' && c != '\t') || c == 0x7F) {
-				ent_buf_addc(&b, ' ');
-			} else {
-				ent_buf_addc(&b, (char)c);
-				if (c > ' ')
-					text++;
-			}
-			i++;
-			continue;
-		}
-		size_t dl;
-		uint32_t cp = ent_utf8_decode((const char *)p + i, &dl);
-		if (cp == 0x2028 || cp == 0x2029 || cp == 0x85)
-			ent_buf_addc(&b, '\n');
-		else if (cp >= 0x80 && cp < 0xA0)
-			ent_buf_addc(&b, ' ');
-		else if (!is_dropped(cp)) {
-			ent_buf_add(&b, (const char *)p + i, l);
-			text++;
-		}
-		i += l;
+	ent_buf_init(&s.out);
+	ENT_GROW(s.out.data, s.out.cap, len + 1);
+	/* The binary test and the cleaning walk the first 64 KiB in the same
+	 * steps (the BOM is one valid character to both), so looks_binary()
+	 * can only find a bad byte where sanitize_char() noted one; without
+	 * one it would say "text", and that pass is skipped. */
+	i = sanitize_span(&s, i, len < BINARY_WINDOW ? len : BINARY_WINDOW);
+	if (s.odd && looks_binary(p, len)) {
+		ent_buf_release(&s.out);
+		return ent_error_set(err, ENT_ERR_INPUT, doc, 0,
+				     "binary data, not a text document");
 	}
-	if (text == 0) {
-		ent_buf_release(&b);
+	sanitize_span(&s, i, len);
+	if (!s.text) {
+		ent_buf_release(&s.out);
 		return ent_error_set(err, ENT_ERR_INPUT, doc, 0,
 				     len ? "no text in document" : "empty document");
 	}
-	*out_len = b.len;
-	*out = ent_buf_detach(&b);
+	*out_len = s.out.len;
+	*out = ent_buf_detach(&s.out);
 	return ENT_OK;
 }
 
