@@ -200,14 +200,25 @@ ent_status ent_text_sanitize(const char *doc, const char *data, size_t len,
 
 /* ---- sentence splitting ---- */
 
-static const char *const abbreviations[] = {
-	"Mr", "Mrs", "Ms", "Dr", "Prof", "St", "No", "Nos", "Art", "Arts", "Vol",
-	"Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct",
-	"Nov", "Dec", "Gen", "Col", "Lt", "Sen", "Rep", "Gov", "Amb", "Hon",
-	"Rev", "Fig", "Para", "para", "e.g", "i.e", "vs", "cf", "Inc", "Ltd",
-	"Co", "Corp", "Jr", "Sr", "approx", "Dept", "Mt", "Ft", "Op", "pp",
-	"U.S", "U.K", "U.N", "E.U", "H.E", "S.E", "a.m", "p.m", NULL,
+#define ABBR(s) { s, sizeof(s) - 1 }
+static const struct abbreviation {
+	const char *s;
+	size_t len;
+} abbreviations[] = {
+	ABBR("Mr"), ABBR("Mrs"), ABBR("Ms"), ABBR("Dr"), ABBR("Prof"), ABBR("St"), ABBR("No"),
+	ABBR("Nos"), ABBR("Art"), ABBR("Arts"), ABBR("Vol"), ABBR("Jan"), ABBR("Feb"),
+	ABBR("Mar"), ABBR("Apr"), ABBR("Jun"), ABBR("Jul"), ABBR("Aug"), ABBR("Sep"),
+	ABBR("Sept"), ABBR("Oct"), ABBR("Nov"), ABBR("Dec"), ABBR("Gen"), ABBR("Col"),
+	ABBR("Lt"), ABBR("Sen"), ABBR("Rep"), ABBR("Gov"), ABBR("Amb"), ABBR("Hon"),
+	ABBR("Rev"), ABBR("Fig"), ABBR("Para"), ABBR("para"), ABBR("e.g"), ABBR("i.e"),
+	ABBR("vs"), ABBR("cf"), ABBR("Inc"), ABBR("Ltd"), ABBR("Co"), ABBR("Corp"), ABBR("Jr"),
+	ABBR("Sr"), ABBR("approx"), ABBR("Dept"), ABBR("Mt"), ABBR("Ft"), ABBR("Op"), ABBR("pp"),
+	ABBR("U.S"), ABBR("U.K"), ABBR("U.N"), ABBR("E.U"), ABBR("H.E"), ABBR("S.E"), ABBR("a.m"),
+	ABBR("p.m"),
 };
+#undef ABBR
+/* The longest of them: a longer word is none. */
+#define ABBR_MAX 6
 
 static int is_abbreviation(const char *text, size_t start, size_t dot)
 {
@@ -218,13 +229,12 @@ static int is_abbreviation(const char *text, size_t start, size_t dot)
 		w--;
 	if (dot - w == 1 && text[w] >= 'A' && text[w] <= 'Z')
 		return 1; /* an initial: "J. Smith" */
-	for (int i = 0; abbreviations[i]; i++) {
-		if (abbreviations[i][0] != text[w])
-			continue;
-		size_t n = strlen(abbreviations[i]);
-		if (dot - w == n && !memcmp(text + w, abbreviations[i], n))
+	if (dot - w > ABBR_MAX)
+		return 0;
+	for (size_t i = 0; i < sizeof(abbreviations) / sizeof(*abbreviations); i++)
+		if (abbreviations[i].len == dot - w && abbreviations[i].s[0] == text[w] &&
+		    !memcmp(text + w, abbreviations[i].s, dot - w))
 			return 1;
-	}
 	return 0;
 }
 
@@ -327,6 +337,10 @@ static int runs_on(const char *a, const char *b)
 	return 0;
 }
 
+/* The bytes split_run() looks at: line breaks, which it counts, and
+ * sentence punctuation. */
+static const unsigned char split_stop[256] = { ['\n'] = 1, ['!'] = 1, ['.'] = 1, ['?'] = 1 };
+
 /* Split one line range [a, b) of a paragraph at sentence punctuation. */
 static void split_run(splitter *sp, size_t a, size_t b, long line)
 {
@@ -335,12 +349,15 @@ static void split_run(splitter *sp, size_t a, size_t b, long line)
 	long start_line = line;
 
 	for (size_t i = a; i < b; i++) {
+		/* every other byte is passed over, one look-up each */
+		while (i < b && !split_stop[(unsigned char)t[i]])
+			i++;
+		if (i == b)
+			break;
 		if (t[i] == '\n') {
 			line++;
 			continue;
 		}
-		if (t[i] != '.' && t[i] != '!' && t[i] != '?')
-			continue;
 		size_t j = i + 1;
 		while (j < b && (is_closer((unsigned char)t[j]) ||
 				 ((unsigned char)t[j] == 0xE2 && j + 2 < b &&
