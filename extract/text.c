@@ -338,8 +338,45 @@ static int runs_on(const char *a, const char *b)
 }
 
 /* The bytes split_run() looks at: line breaks, which it counts, and
- * sentence punctuation. */
-static const unsigned char split_stop[256] = { ['\n'] = 1, ['!'] = 1, ['.'] = 1, ['?'] = 1 };
+ * sentence punctuation. Each kind is found with memchr() and its place
+ * kept until the walk passes it: in prose they are a few bytes in a
+ * hundred, so the bytes between are never looked at one by one, and each
+ * kind's searches cover the run at most once. */
+static const char split_bytes[4] = { '\n', '.', '!', '?' };
+
+typedef struct stops {
+	const char *text;
+	size_t end;
+	size_t at[4]; /* where the next of each split_bytes[] is, or end */
+} stops;
+
+static size_t find_stop(const stops *st, char c, size_t i)
+{
+	const char *p = memchr(st->text + i, c, st->end - i);
+	return p ? (size_t)(p - st->text) : st->end;
+}
+
+static void stops_init(stops *st, const char *text, size_t a, size_t b)
+{
+	st->text = text;
+	st->end = b;
+	for (int k = 0; k < 4; k++)
+		st->at[k] = find_stop(st, split_bytes[k], a);
+}
+
+/* The first of the four at i or after (i <= end), or end. */
+static size_t next_stop(stops *st, size_t i)
+{
+	size_t first = st->end;
+
+	for (int k = 0; k < 4; k++) {
+		if (st->at[k] < i)
+			st->at[k] = find_stop(st, split_bytes[k], i);
+		if (st->at[k] < first)
+			first = st->at[k];
+	}
+	return first;
+}
 
 /* Split one line range [a, b) of a paragraph at sentence punctuation. */
 static void split_run(splitter *sp, size_t a, size_t b, long line)
@@ -347,11 +384,12 @@ static void split_run(splitter *sp, size_t a, size_t b, long line)
 	const char *t = sp->text;
 	size_t start = a;
 	long start_line = line;
+	stops st;
 
+	stops_init(&st, t, a, b);
 	for (size_t i = a; i < b; i++) {
-		/* every other byte is passed over, one look-up each */
-		while (i < b && !split_stop[(unsigned char)t[i]])
-			i++;
+		/* every other byte is passed over */
+		i = next_stop(&st, i);
 		if (i == b)
 			break;
 		if (t[i] == '\n') {
