@@ -129,16 +129,17 @@ static uint32_t start_flags(uint32_t cp)
 	return ENT_TK_WORD;
 }
 
-/* The end of the word starting at text[i] (a letter or digit), before
- * `end`; ENT_TK_UPPER is added to *flags for two or more letters, all
+/* The end of the word token t, whose first character ends at i, before
+ * `end`; ENT_TK_UPPER is added to its flags for two or more letters, all
  * upper case. Every letter is upper or lower case, so that is "two
  * capitals and no lower-case letter": capitals are counted until a
- * lower-case letter shows, and after it only the word's end matters. */
-static size_t word_end(const char *text, size_t i, size_t end, uint32_t *flags)
+ * lower-case letter shows, and after it only the word's end matters. The
+ * first character's CAP or LOWER flag counts it. */
+static size_t word_end(const char *text, size_t i, size_t end, ent_token *t)
 {
 	const unsigned char *s = (const unsigned char *)text;
-	size_t start = i, caps = 0;
-	int lower = 0;
+	size_t start = t->start, caps = (t->flags & ENT_TK_CAP) != 0;
+	int lower = (t->flags & ENT_TK_LOWER) != 0;
 
 	for (;;) {
 		/* ASCII letters and digits, the bulk of every word, by table */
@@ -183,7 +184,7 @@ static size_t word_end(const char *text, size_t i, size_t end, uint32_t *flags)
 		break;
 	}
 	if (!lower && caps >= 2)
-		*flags |= ENT_TK_UPPER;
+		t->flags |= ENT_TK_UPPER;
 	return i;
 }
 
@@ -224,7 +225,10 @@ size_t ent_tokenize(const char *text, size_t start, size_t end,
 		t->start = (uint32_t)i;
 		t->flags = pending;
 		pending = 0;
-		if (is_apostrophe(cp) && i + l < end && (text[i + l] == 's' || text[i + l] == 'S') &&
+		/* a possessive "'s"; both apostrophes are QUOTE tokens, so
+		 * the flag test passes over every word quickly */
+		if ((f & ENT_TK_QUOTE) && is_apostrophe(cp) && i + l < end &&
+		    (text[i + l] == 's' || text[i + l] == 'S') &&
 		    added > 1 && !(t->flags & ENT_TK_SPACE) && (tk[nt - 2].flags & ENT_TK_WORD)) {
 			size_t l3;
 			if (i + l + 1 >= end ||
@@ -241,7 +245,7 @@ size_t ent_tokenize(const char *text, size_t start, size_t end,
 			i += l;
 			continue;
 		}
-		i = word_end(text, i, end, &t->flags);
+		i = word_end(text, i + l, end, t);
 		t->len = (uint32_t)(i - t->start);
 	}
 	*toks = tk;
