@@ -44,26 +44,39 @@ static size_t atx_heading(const char *p, const char *end)
 	return n;
 }
 
+/* A line starting at p opens with an ATX heading that has text on it. */
+static int heading_line(const char *p, const char *end)
+{
+	const char *q = p;
+
+	while (q < end && (*q == ' ' || *q == '\t') && q - p < 4)
+		q++;
+	size_t h = atx_heading(q, end);
+	return h && q + h < end && q[h] != '\n' && q[h] != '\r';
+}
+
+/* The answer is whether any of three signs occurs anywhere in the window,
+ * so each is looked for on its own, with memchr() jumping to the next
+ * line start, ']' or '*': plain text has one line start per paragraph and
+ * hardly any brackets or asterisks, so it is not walked byte by byte. */
 int ent_markdown_sniff(const char *data, size_t len)
 {
-	const char *p = data, *end = data + (len < SNIFF_BYTES ? len : SNIFF_BYTES);
-	int bol = 1;
+	const char *end = data + (len < SNIFF_BYTES ? len : SNIFF_BYTES), *p;
 
-	for (; p < end; p++) {
-		if (bol) {
-			const char *q = p;
-			while (q < end && (*q == ' ' || *q == '\t') && q - p < 4)
-				q++;
-			size_t h = atx_heading(q, end);
-			if (h && q + h < end && q[h] != '\n' && q[h] != '\r')
-				return 1; /* # Heading */
-		}
-		bol = *p == '\n';
-		if (*p == ']' && p + 1 < end && p[1] == '(')
-			return 1; /* [text](url) */
-		if (*p == '*' && p + 2 < end && p[1] == '*' && alnum((unsigned char)p[2]))
-			return 1; /* **strong */
+	for (p = data; p < end;) {
+		if (heading_line(p, end))
+			return 1; /* # Heading */
+		p = memchr(p, '\n', (size_t)(end - p));
+		if (!p)
+			break;
+		p++;
 	}
+	for (p = data; (p = memchr(p, ']', (size_t)(end - p))); p++)
+		if (p + 1 < end && p[1] == '(')
+			return 1; /* [text](url) */
+	for (p = data; (p = memchr(p, '*', (size_t)(end - p))); p++)
+		if (p + 2 < end && p[1] == '*' && alnum((unsigned char)p[2]))
+			return 1; /* **strong */
 	return 0;
 }
 

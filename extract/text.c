@@ -37,11 +37,14 @@ static size_t utf8_len(const unsigned char *p, size_t n)
 	return ent_utf8_valid(p, n, &cp);
 }
 
+/* The first bytes judged by looks_binary(). */
+#define BINARY_WINDOW 65536
+
 /* Binary data: more than one byte in ten is a control character or
  * invalid UTF-8, judged on the first 64 KiB. */
 static int looks_binary(const unsigned char *p, size_t len)
 {
-	size_t n = len < 65536 ? len : 65536, bad = 0;
+	size_t n = len < BINARY_WINDOW ? len : BINARY_WINDOW, bad = 0;
 
 	for (size_t i = 0; i < n;) {
 		if (p[i] >= 0x20 && p[i] < 0x80) {
@@ -68,94 +71,159 @@ static int is_dropped(uint32_t cp)
 	       (cp >= 0x2066 && cp <= 0x2069) || cp == 0xFEFF || cp == 0x00AD;
 }
 
+/* Bytes kept as they are, in runs: printable ASCII (1) and the white
+ * space that stays (2: ' ', '\t', '\n'); 0 for everything else. */
+static const unsigned char clean_byte[256] = {
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 2, 0, 0, 0, 0, 0, /* 0x00 \t \n */
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 0x10 */
+	2, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 0x20 ' ' */
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 0x30 */
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 0x40 */
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 0x50 */
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 0x60 */
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, /* 0x70 DEL */
+	/* 0x80 to 0xFF: 0 */
+};
+
+/* The sanitizer's state while it walks the input. */
+typedef struct sanitizer {
+	const unsigned char *p;
+	size_t len;
+	ent_buf out;
+	int text; /* a character other than white space was kept */
+	int odd;  /* a byte looks_binary() would count as bad */
+} sanitizer;
+
+/* One character that is not plain ASCII at p[i]; returns its length. In
+ * the first BINARY_WINDOW bytes it notes whatever looks_binary() counts as
+ * bad: invalid UTF-8 (or a sequence the window cuts) and control
+ * characters other than the white space it allows. */
+static size_t sanitize_char(sanitizer *s, size_t i)
+{
+	const unsigned char *p = s->p;
+	size_t l = utf8_len(p + i, s->len - i);
+
+	if (i < BINARY_WINDOW && (l == 0 || i + l > BINARY_WINDOW ||
+				  (p[i] < 0x20 && p[i] != '\r' && p[i] != '\f')))
+		s->odd = 1;
+	if (l == 0) {
+		ent_buf_adds(&s->out, "\xEF\xBF\xBD");
+		s->text = 1;
+		return 1;
+	}
+	if (l == 1) {
+		unsigned char c = p[i];
+		if (c == '\r') {
+			ent_buf_addc(&s->out, '\n');
+			if (i + 1 < s->len && p[i + 1] == '\n')
+				return 2;
+		} else if (c == 0 || c == '\f' || c == '\v') {
+			ent_buf_addc(&s->out, '\n');
+		} else {
+			ent_buf_addc(&s->out, ' '); /* other controls and DEL */
+		}
+		return 1;
+	}
+	size_t dl;
+	uint32_t cp = ent_utf8_decode((const char *)p + i, &dl);
+	if (cp == 0x2028 || cp == 0x2029 || cp == 0x85)
+		ent_buf_addc(&s->out, '\n');
+	else if (cp >= 0x80 && cp < 0xA0)
+		ent_buf_addc(&s->out, ' ');
+	else if (!is_dropped(cp)) {
+		ent_buf_add(&s->out, (const char *)p + i, l);
+		s->text = 1;
+	}
+	return l;
+}
+
+/* Clean the input from i until `stop` (a character may run past it);
+ * returns where it stopped. Runs of clean bytes are found with one table
+ * look-up per byte and copied at once. */
+static size_t sanitize_span(sanitizer *s, size_t i, size_t stop)
+{
+	const unsigned char *p = s->p;
+
+	while (i < stop) {
+		size_t r = i;
+		/* four bytes a step while four are left: one bound test for
+		 * four look-ups; the rest one by one */
+		while (stop - r >= 4 && clean_byte[p[r]] && clean_byte[p[r + 1]] &&
+		       clean_byte[p[r + 2]] && clean_byte[p[r + 3]])
+			r += 4;
+		while (r < stop && clean_byte[p[r]])
+			r++;
+		if (r > i) {
+			if (!s->text)
+				for (size_t k = i; k < r && !s->text; k++)
+					s->text = clean_byte[p[k]] == 1;
+			ent_buf_add(&s->out, (const char *)p + i, r - i);
+			i = r;
+			continue;
+		}
+		i += sanitize_char(s, i);
+	}
+	return i;
+}
+
 ent_status ent_text_sanitize(const char *doc, const char *data, size_t len,
 			     char **out, size_t *out_len, ent_error *err)
 {
 	const unsigned char *p = (const unsigned char *)data;
-	ent_buf b;
-	size_t i = 0, text = 0;
+	sanitizer s = { p, len, { NULL, 0, 0 }, 0, 0 };
+	size_t i = 0;
 
 	*out = NULL;
 	*out_len = 0;
 	if (len >= 2 && ((p[0] == 0xFF && p[1] == 0xFE) || (p[0] == 0xFE && p[1] == 0xFF)))
 		return ent_error_set(err, ENT_ERR_INPUT, doc, 0,
 				     "UTF-16 text is not supported; convert it to UTF-8");
-	if (looks_binary(p, len))
-		return ent_error_set(err, ENT_ERR_INPUT, doc, 0,
-				     "binary data, not a text document");
 	if (len >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF)
 		i = 3;
-	ent_buf_init(&b);
-	ENT_GROW(b.data, b.cap, len + 1);
-	while (i < len) {
-		/* a run of printable ASCII, tabs and line feeds: kept as is */
-		size_t r = i;
-		while (r < len && ((p[r] >= 0x20 && p[r] < 0x7F) || p[r] == '\n' || p[r] == '\t')) {
-			text += p[r] > ' ';
-			r++;
-		}
-		if (r > i) {
-			ent_buf_add(&b, (const char *)p + i, r - i);
-			i = r;
-			continue;
-		}
-		size_t l = utf8_len(p + i, len - i);
-		if (l == 0) {
-			ent_buf_adds(&b, "\xEF\xBF\xBD");
-			i++;
-			text++;
-			continue;
-		}
-		if (l == 1) {
-			unsigned char c = p[i];
-			if (c == '\r') {
-				ent_buf_addc(&b, '\n');
-				if (i + 1 < len && p[i + 1] == '\n')
-					i++;
-			} else if (c == 0 || c == '\f' || c == '\v') {
-				ent_buf_addc(&b, '\n');
-			} else if ((c < 0x20 && c != '\n' && c != '\t') || c == 0x7F) {
-				ent_buf_addc(&b, ' ');
-			} else {
-				ent_buf_addc(&b, (char)c);
-				if (c > ' ')
-					text++;
-			}
-			i++;
-			continue;
-		}
-		size_t dl;
-		uint32_t cp = ent_utf8_decode((const char *)p + i, &dl);
-		if (cp == 0x2028 || cp == 0x2029 || cp == 0x85)
-			ent_buf_addc(&b, '\n');
-		else if (cp >= 0x80 && cp < 0xA0)
-			ent_buf_addc(&b, ' ');
-		else if (!is_dropped(cp)) {
-			ent_buf_add(&b, (const char *)p + i, l);
-			text++;
-		}
-		i += l;
+	ent_buf_init(&s.out);
+	ENT_GROW(s.out.data, s.out.cap, len + 1);
+	/* The binary test and the cleaning walk the first 64 KiB in the same
+	 * steps (the BOM is one valid character to both), so looks_binary()
+	 * can only find a bad byte where sanitize_char() noted one; without
+	 * one it would say "text", and that pass is skipped. */
+	i = sanitize_span(&s, i, len < BINARY_WINDOW ? len : BINARY_WINDOW);
+	if (s.odd && looks_binary(p, len)) {
+		ent_buf_release(&s.out);
+		return ent_error_set(err, ENT_ERR_INPUT, doc, 0,
+				     "binary data, not a text document");
 	}
-	if (text == 0) {
-		ent_buf_release(&b);
+	sanitize_span(&s, i, len);
+	if (!s.text) {
+		ent_buf_release(&s.out);
 		return ent_error_set(err, ENT_ERR_INPUT, doc, 0,
 				     len ? "no text in document" : "empty document");
 	}
-	*out_len = b.len;
-	*out = ent_buf_detach(&b);
+	*out_len = s.out.len;
+	*out = ent_buf_detach(&s.out);
 	return ENT_OK;
 }
 
 /* ---- sentence splitting ---- */
 
-static const char *const abbreviations[] = {
-	"Mr", "Mrs", "Ms", "Dr", "Prof", "St", "No", "Nos", "Art", "Arts", "Vol",
-	"Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct",
-	"Nov", "Dec", "Gen", "Col", "Lt", "Sen", "Rep", "Gov", "Amb", "Hon",
-	"Rev", "Fig", "Para", "para", "e.g", "i.e", "vs", "cf", "Inc", "Ltd",
-	"Co", "Corp", "Jr", "Sr", "approx", "Dept", "Mt", "Ft", "Op", "pp",
-	"U.S", "U.K", "U.N", "E.U", "H.E", "S.E", "a.m", "p.m", NULL,
+#define ABBR(s) { s, sizeof(s) - 1 }
+static const struct abbreviation {
+	const char *s;
+	size_t len;
+} abbreviations[] = {
+	ABBR("Mr"), ABBR("Mrs"), ABBR("Ms"), ABBR("Dr"), ABBR("Prof"), ABBR("St"), ABBR("No"),
+	ABBR("Nos"), ABBR("Art"), ABBR("Arts"), ABBR("Vol"), ABBR("Jan"), ABBR("Feb"),
+	ABBR("Mar"), ABBR("Apr"), ABBR("Jun"), ABBR("Jul"), ABBR("Aug"), ABBR("Sep"),
+	ABBR("Sept"), ABBR("Oct"), ABBR("Nov"), ABBR("Dec"), ABBR("Gen"), ABBR("Col"),
+	ABBR("Lt"), ABBR("Sen"), ABBR("Rep"), ABBR("Gov"), ABBR("Amb"), ABBR("Hon"),
+	ABBR("Rev"), ABBR("Fig"), ABBR("Para"), ABBR("para"), ABBR("e.g"), ABBR("i.e"),
+	ABBR("vs"), ABBR("cf"), ABBR("Inc"), ABBR("Ltd"), ABBR("Co"), ABBR("Corp"), ABBR("Jr"),
+	ABBR("Sr"), ABBR("approx"), ABBR("Dept"), ABBR("Mt"), ABBR("Ft"), ABBR("Op"), ABBR("pp"),
+	ABBR("U.S"), ABBR("U.K"), ABBR("U.N"), ABBR("E.U"), ABBR("H.E"), ABBR("S.E"), ABBR("a.m"),
+	ABBR("p.m"),
 };
+#undef ABBR
+/* The longest of them: a longer word is none. */
+#define ABBR_MAX 6
 
 static int is_abbreviation(const char *text, size_t start, size_t dot)
 {
@@ -166,13 +234,12 @@ static int is_abbreviation(const char *text, size_t start, size_t dot)
 		w--;
 	if (dot - w == 1 && text[w] >= 'A' && text[w] <= 'Z')
 		return 1; /* an initial: "J. Smith" */
-	for (int i = 0; abbreviations[i]; i++) {
-		if (abbreviations[i][0] != text[w])
-			continue;
-		size_t n = strlen(abbreviations[i]);
-		if (dot - w == n && !memcmp(text + w, abbreviations[i], n))
+	if (dot - w > ABBR_MAX)
+		return 0;
+	for (size_t i = 0; i < sizeof(abbreviations) / sizeof(*abbreviations); i++)
+		if (abbreviations[i].len == dot - w && abbreviations[i].s[0] == text[w] &&
+		    !memcmp(text + w, abbreviations[i].s, dot - w))
 			return 1;
-	}
 	return 0;
 }
 
@@ -275,20 +342,65 @@ static int runs_on(const char *a, const char *b)
 	return 0;
 }
 
+/* The bytes split_run() looks at: line breaks, which it counts, and
+ * sentence punctuation. Each kind is found with memchr() and its place
+ * kept until the walk passes it: in prose they are a few bytes in a
+ * hundred, so the bytes between are never looked at one by one, and each
+ * kind's searches cover the run at most once. */
+static const char split_bytes[4] = { '\n', '.', '!', '?' };
+
+typedef struct stops {
+	const char *text;
+	size_t end;
+	size_t at[4]; /* where the next of each split_bytes[] is, or end */
+} stops;
+
+static size_t find_stop(const stops *st, char c, size_t i)
+{
+	const char *p = memchr(st->text + i, c, st->end - i);
+	return p ? (size_t)(p - st->text) : st->end;
+}
+
+static void stops_init(stops *st, const char *text, size_t a, size_t b)
+{
+	st->text = text;
+	st->end = b;
+	for (int k = 0; k < 4; k++)
+		st->at[k] = find_stop(st, split_bytes[k], a);
+}
+
+/* The first of the four at i or after (i <= end), or end. */
+static size_t next_stop(stops *st, size_t i)
+{
+	size_t first = st->end;
+
+	for (int k = 0; k < 4; k++) {
+		if (st->at[k] < i)
+			st->at[k] = find_stop(st, split_bytes[k], i);
+		if (st->at[k] < first)
+			first = st->at[k];
+	}
+	return first;
+}
+
 /* Split one line range [a, b) of a paragraph at sentence punctuation. */
 static void split_run(splitter *sp, size_t a, size_t b, long line)
 {
 	const char *t = sp->text;
 	size_t start = a;
 	long start_line = line;
+	stops st;
 
+	stops_init(&st, t, a, b);
 	for (size_t i = a; i < b; i++) {
+		/* every other byte is passed over */
+		i = next_stop(&st, i);
+		if (i == b)
+			break;
 		if (t[i] == '\n') {
 			line++;
 			continue;
 		}
-		if (t[i] != '.' && t[i] != '!' && t[i] != '?')
-			continue;
 		size_t j = i + 1;
 		while (j < b && (is_closer((unsigned char)t[j]) ||
 				 ((unsigned char)t[j] == 0xE2 && j + 2 < b &&

@@ -79,37 +79,157 @@ static uint32_t punct_flags(uint32_t cp)
 	}
 }
 
+/* Token flags by first byte, for ASCII: white space (SPACE, and NL for
+ * '\n'), the first character of a word (WORD with NUM, CAP or LOWER) or a
+ * punctuation token (PUNCT with its punct_flags()). They are what the
+ * code-point functions above say for these bytes (is_space_cp() counts no
+ * other ASCII byte as space); 0 for bytes from 0x80, which are decoded. */
+#define SP ENT_TK_SPACE
+#define NL (ENT_TK_SPACE | ENT_TK_NL)
+#define P_ ENT_TK_PUNCT
+#define PD (ENT_TK_PUNCT | ENT_TK_DASH)
+#define PQ (ENT_TK_PUNCT | ENT_TK_QUOTE)
+#define PO (ENT_TK_PUNCT | ENT_TK_OPEN)
+#define PQO (ENT_TK_PUNCT | ENT_TK_QUOTE | ENT_TK_OPEN)
+#define WN (ENT_TK_WORD | ENT_TK_NUM)
+#define WC (ENT_TK_WORD | ENT_TK_CAP)
+#define WL (ENT_TK_WORD | ENT_TK_LOWER)
+static const uint16_t ascii_flags[256] = {
+	P_, P_, P_, P_, P_, P_, P_, P_, P_, SP, NL, P_, P_, P_, P_, P_,   /* 0x00 \t \n */
+	P_, P_, P_, P_, P_, P_, P_, P_, P_, P_, P_, P_, P_, P_, P_, P_,   /* 0x10 */
+	SP, P_, PQO, P_, P_, P_, P_, PQ, PO, P_, P_, PD, P_, PD, P_, PD,  /*  !"#$%&'()*+,-./ */
+	WN, WN, WN, WN, WN, WN, WN, WN, WN, WN, P_, P_, P_, P_, P_, P_,   /* 0-9 :;<=>? */
+	P_, WC, WC, WC, WC, WC, WC, WC, WC, WC, WC, WC, WC, WC, WC, WC,   /* @A-O */
+	WC, WC, WC, WC, WC, WC, WC, WC, WC, WC, WC, PO, P_, P_, P_, P_,   /* P-Z[\]^_ */
+	P_, WL, WL, WL, WL, WL, WL, WL, WL, WL, WL, WL, WL, WL, WL, WL,   /* `a-o */
+	WL, WL, WL, WL, WL, WL, WL, WL, WL, WL, WL, PO, P_, P_, P_, P_,   /* p-z{|}~ DEL */
+};
+#undef SP
+#undef NL
+#undef P_
+#undef PD
+#undef PQ
+#undef PO
+#undef PQO
+#undef WN
+#undef WC
+#undef WL
+
+/* The flags of a token starting with code point cp (not white space). */
+static uint32_t start_flags(uint32_t cp)
+{
+	if (cp < 0x80)
+		return ascii_flags[cp];
+	if (!is_word_cp(cp))
+		return ENT_TK_PUNCT | punct_flags(cp);
+	if (is_upper_cp(cp))
+		return ENT_TK_WORD | ENT_TK_CAP;
+	if (is_lower_cp(cp))
+		return ENT_TK_WORD | ENT_TK_LOWER;
+	return ENT_TK_WORD;
+}
+
+/* The end of the word token t, whose first character ends at i, before
+ * `end`; ENT_TK_UPPER is added to its flags for two or more letters, all
+ * upper case. Every letter is upper or lower case, so that is "two
+ * capitals and no lower-case letter": capitals are counted until a
+ * lower-case letter shows, and after it only the word's end matters. The
+ * first character's CAP or LOWER flag counts it. */
+static size_t word_end(const char *text, size_t i, size_t end, ent_token *t)
+{
+	const unsigned char *s = (const unsigned char *)text;
+	size_t start = t->start, caps = (t->flags & ENT_TK_CAP) != 0;
+	int lower = (t->flags & ENT_TK_LOWER) != 0;
+
+	for (;;) {
+		/* ASCII letters and digits, the bulk of every word, by table */
+		uint32_t f;
+		if (!lower) {
+			while (i < end && ((f = ascii_flags[s[i]]) & ENT_TK_WORD) &&
+			       !(f & ENT_TK_LOWER)) {
+				caps += (f & ENT_TK_CAP) != 0;
+				i++;
+			}
+			lower = i < end && (ascii_flags[s[i]] & ENT_TK_LOWER);
+		}
+		if (lower)
+			while (i < end && (ascii_flags[s[i]] & ENT_TK_WORD))
+				i++;
+		if (i >= end || (s[i] < 0x80 && s[i] != '\''))
+			break;
+		/* beyond ASCII: decoded */
+		size_t l;
+		uint32_t cp = ent_utf8_decode(text + i, &l);
+		if (is_word_cp(cp)) {
+			if (is_upper_cp(cp))
+				caps++;
+			else if (is_lower_cp(cp))
+				lower = 1;
+			i += l;
+			continue;
+		}
+		/* apostrophe between letters: "People's", "Côte d’Ivoire" */
+		if (is_apostrophe(cp) && i + l < end && i > start) {
+			size_t l2;
+			uint32_t nx = ent_utf8_decode(text + i + l, &l2);
+			size_t l3;
+			int clitic = (nx == 's' || nx == 'S') &&
+				     (i + l + l2 >= end ||
+				      !is_word_cp(ent_utf8_decode(text + i + l + l2, &l3)));
+			if (is_word_cp(nx) && !(nx >= '0' && nx <= '9') && !clitic) {
+				i += l;
+				continue;
+			}
+		}
+		break;
+	}
+	if (!lower && caps >= 2)
+		t->flags |= ENT_TK_UPPER;
+	return i;
+}
+
 size_t ent_tokenize(const char *text, size_t start, size_t end,
 		    ent_token **toks, size_t *n, size_t *cap, size_t max)
 {
+	ent_token *tk = *toks;
+	size_t nt = *n, ct = *cap;
 	size_t i = start, added = 0;
 	uint32_t pending = 0;
 
 	while (i < end && added < max) {
-		size_t l;
+		/* an ASCII byte is classified by one look-up; only bytes from
+		 * 0x80 are decoded and classified by code point */
 		unsigned char c0 = (unsigned char)text[i];
-		if (c0 == ' ' || c0 == '\n' || c0 == '\t') {
-			pending |= c0 == '\n' ? ENT_TK_SPACE | ENT_TK_NL : ENT_TK_SPACE;
+		uint32_t cp = c0, f = ascii_flags[c0];
+		size_t l = 1;
+		if (f & ENT_TK_SPACE) {
+			pending |= f;
 			i++;
 			continue;
 		}
-		uint32_t cp = ent_utf8_decode(text + i, &l);
-		if (is_space_cp(cp)) {
-			pending |= ENT_TK_SPACE;
-			if (cp == '\n')
-				pending |= ENT_TK_NL;
-			i += l;
-			continue;
+		if (c0 >= 0x80) {
+			cp = ent_utf8_decode(text + i, &l);
+			if (is_space_cp(cp)) {
+				/* '\n' too when text[i] is not where a character
+				 * starts (ent_utf8_decode() assumes it is) */
+				pending |= cp == '\n' ? ENT_TK_SPACE | ENT_TK_NL : ENT_TK_SPACE;
+				i += l;
+				continue;
+			}
+			f = start_flags(cp);
 		}
-		if (*n + 1 > *cap)
-			ENT_GROW(*toks, *cap, *n + 1);
-		ent_token *t = &(*toks)[(*n)++];
+		if (nt + 1 > ct)
+			ENT_GROW(tk, ct, nt + 1);
+		ent_token *t = &tk[nt++];
 		added++;
 		t->start = (uint32_t)i;
 		t->flags = pending;
 		pending = 0;
-		if (is_apostrophe(cp) && i + l < end && (text[i + l] == 's' || text[i + l] == 'S') &&
-		    added > 1 && !(t->flags & ENT_TK_SPACE) && ((*toks)[*n - 2].flags & ENT_TK_WORD)) {
+		/* a possessive "'s"; both apostrophes are QUOTE tokens, so
+		 * the flag test passes over every word quickly */
+		if ((f & ENT_TK_QUOTE) && is_apostrophe(cp) && i + l < end &&
+		    (text[i + l] == 's' || text[i + l] == 'S') &&
+		    added > 1 && !(t->flags & ENT_TK_SPACE) && (tk[nt - 2].flags & ENT_TK_WORD)) {
 			size_t l3;
 			if (i + l + 1 >= end ||
 			    !is_word_cp(ent_utf8_decode(text + i + l + 1, &l3))) {
@@ -119,64 +239,18 @@ size_t ent_tokenize(const char *text, size_t start, size_t end,
 				continue;
 			}
 		}
-		if (!is_word_cp(cp)) {
+		t->flags |= f;
+		if (!(f & ENT_TK_WORD)) {
 			t->len = (uint32_t)l;
-			t->flags |= ENT_TK_PUNCT | punct_flags(cp);
 			i += l;
 			continue;
 		}
-		int letters = 0, uppers = 0;
-		t->flags |= ENT_TK_WORD;
-		if (cp >= '0' && cp <= '9')
-			t->flags |= ENT_TK_NUM;
-		else if (cp >= 'a' && cp <= 'z')
-			t->flags |= ENT_TK_LOWER;
-		else if (is_upper_cp(cp))
-			t->flags |= ENT_TK_CAP;
-		else if (is_lower_cp(cp))
-			t->flags |= ENT_TK_LOWER;
-		while (i < end) {
-			/* ASCII letters and digits, the bulk of every word */
-			unsigned char c = (unsigned char)text[i];
-			if (c < 0x80 && c != '\'') {
-				if (c >= 'a' && c <= 'z') {
-					letters++;
-				} else if (c >= 'A' && c <= 'Z') {
-					uppers++, letters++;
-				} else if (!(c >= '0' && c <= '9')) {
-					break;
-				}
-				i++;
-				continue;
-			}
-			cp = ent_utf8_decode(text + i, &l);
-			if (is_word_cp(cp)) {
-				if (is_upper_cp(cp))
-					uppers++, letters++;
-				else if (is_lower_cp(cp))
-					letters++;
-				i += l;
-				continue;
-			}
-			/* apostrophe between letters: "People's", "Côte d’Ivoire" */
-			if (is_apostrophe(cp) && i + l < end && i > t->start) {
-				size_t l2;
-				uint32_t nx = ent_utf8_decode(text + i + l, &l2);
-				size_t l3;
-				int clitic = (nx == 's' || nx == 'S') &&
-					     (i + l + l2 >= end ||
-					      !is_word_cp(ent_utf8_decode(text + i + l + l2, &l3)));
-				if (is_word_cp(nx) && !(nx >= '0' && nx <= '9') && !clitic) {
-					i += l;
-					continue;
-				}
-			}
-			break;
-		}
+		i = word_end(text, i + l, end, t);
 		t->len = (uint32_t)(i - t->start);
-		if (letters >= 2 && uppers == letters)
-			t->flags |= ENT_TK_UPPER;
 	}
+	*toks = tk;
+	*n = nt;
+	*cap = ct;
 	return added;
 }
 

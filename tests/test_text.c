@@ -126,6 +126,189 @@ START_TEST(tokens_and_flags)
 }
 END_TEST
 
+/* The binary test judges the first 64 KiB; the cleaner notes what it would
+ * count as bad and leaves the test out when there is none. At the edge: a
+ * dash cut by the window's end is invalid UTF-8 to the binary test. */
+START_TEST(sanitize_binary_window)
+{
+	size_t len = 65536 + 64;
+	char *in = malloc(len);
+	for (size_t i = 0; i < len; i++)
+		in[i] = i % 10 == 0 ? '\x01' : 'a'; /* 6554 bad in the window: binary */
+	free(clean(in, len, ENT_ERR_INPUT));
+	for (size_t i = 0; i < len; i += 10)
+		in[i] = i < 10 * 6553 ? '\x01' : 'a'; /* 6553 bad: text */
+	char *s = clean(in, len, ENT_OK);
+	ck_assert_uint_eq(strlen(s), len);
+	free(s);
+	memcpy(in + 65534, "\xE2\x80\x94", 3); /* one more, cut by the window */
+	free(clean(in, len, ENT_ERR_INPUT));
+	memcpy(in + 65533, "\xE2\x80\x94", 3); /* inside it */
+	in[65536] = 'a';
+	s = clean(in, len, ENT_OK);
+	free(s);
+	/* the same bytes past the window are only cleaned */
+	memset(in, 'a', 65536);
+	for (size_t i = 65536; i < len; i++)
+		in[i] = '\x01';
+	s = clean(in, len, ENT_OK);
+	ck_assert_int_eq(s[65536], ' ');
+	free(s);
+	/* text only after white space and controls; none at all */
+	s = clean("\x01\r\n\t \x7F          x", 17, ENT_OK);
+	ck_assert_str_eq(s, " \n\t            x");
+	free(s);
+	ck_assert_ptr_null(clean("\r\n\x7F\x01\xC2\x85\xE2\x80\x8B          ", 19, ENT_ERR_INPUT));
+	free(in);
+}
+END_TEST
+
+static int md(const char *s)
+{
+	return ent_markdown_sniff(s, strlen(s));
+}
+
+/* A 64 KiB and a bit of 'a' with `sign` at `at`. */
+static int md_at(const char *sign, size_t at)
+{
+	size_t len = 65536 + 16;
+	char *in = malloc(len);
+	memset(in, 'a', len);
+	memcpy(in + at, sign, strlen(sign));
+	int r = ent_markdown_sniff(in, len);
+	free(in);
+	return r;
+}
+
+/* Markdown is recognised by any of three signs anywhere in the first
+ * 64 KiB; the signs are looked for one at a time. */
+START_TEST(markdown_sniff_edges)
+{
+	ck_assert(!ent_markdown_sniff("", 0));
+	ck_assert(!md("Plain text. No signs * ] # here.\n"));
+	ck_assert(md("# Title"));
+	ck_assert(md("text\n    ## Title")); /* up to 4 blanks */
+	ck_assert(md("text\r\n\t# Title"));
+	ck_assert(!md("text\n     # Title"));
+	ck_assert(!md("text\n#Title"));
+	ck_assert(!md("text\n####### Title"));
+	ck_assert(!md("text\n# \n")); /* a heading without text */
+	ck_assert(!md("text\n# \r\n"));
+	ck_assert(!md("text\n# "));
+	ck_assert(!md("text # Title")); /* not at a line start */
+	ck_assert(md("a [link](x)"));
+	ck_assert(!ent_markdown_sniff("a [link](x)", 8)); /* '(' past the end */
+	ck_assert(!md("a [link] (x)"));
+	ck_assert(md("a ***bold"));
+	ck_assert(!ent_markdown_sniff("a **bold", 4));
+	ck_assert(!md("a ** bold"));
+	ck_assert(md("a **\xC3\xA9"));
+	/* only the first 64 KiB count */
+	ck_assert(!md_at("\n# Title **b [a](b)", 65536));
+	ck_assert(!md_at("**b", 65534));
+	ck_assert(md_at("**b", 65533));
+	ck_assert(!md_at("](", 65535));
+	ck_assert(md_at("](", 65534));
+	ck_assert(!md_at("\n#", 65534));
+	ck_assert(!md_at("\n# T", 65533));
+	ck_assert(md_at("\n# T", 65532));
+}
+END_TEST
+
+static ent_token tok1(const char *t, size_t len, size_t *n)
+{
+	ent_token *toks = NULL;
+	size_t cap = 0;
+	*n = 0;
+	ent_tokenize(t, 0, len, &toks, n, &cap, 100);
+	ent_token first = *n ? toks[0] : (ent_token){ 0, 0, 0 };
+	free(toks);
+	return first;
+}
+
+/* ASCII bytes are classified by a table: each one as a token on its own
+ * must have the flags the code-point rules give. */
+START_TEST(tokens_ascii_table)
+{
+	for (int c = 0; c < 128; c++) {
+		char t[2] = { (char)c, 0 };
+		size_t n;
+		ent_token k = tok1(t, 1, &n);
+		if (c == ' ' || c == '\t' || c == '\n') {
+			ck_assert_uint_eq(n, 0);
+			continue;
+		}
+		ck_assert_uint_eq(n, 1);
+		ck_assert_uint_eq(k.len, 1);
+		uint32_t want;
+		if (c >= '0' && c <= '9')
+			want = ENT_TK_WORD | ENT_TK_NUM;
+		else if (c >= 'a' && c <= 'z')
+			want = ENT_TK_WORD | ENT_TK_LOWER;
+		else if (c >= 'A' && c <= 'Z')
+			want = ENT_TK_WORD | ENT_TK_CAP;
+		else if (c == '-' || c == '+' || c == '/')
+			want = ENT_TK_PUNCT | ENT_TK_DASH;
+		else if (c == '"')
+			want = ENT_TK_PUNCT | ENT_TK_QUOTE | ENT_TK_OPEN;
+		else if (c == '\'')
+			want = ENT_TK_PUNCT | ENT_TK_QUOTE;
+		else if (c == '(' || c == '[' || c == '{')
+			want = ENT_TK_PUNCT | ENT_TK_OPEN;
+		else
+			want = ENT_TK_PUNCT;
+		ck_assert_msg(k.flags == want, "byte 0x%02x: flags %x, not %x", c, k.flags, want);
+	}
+	/* white space before a token */
+	size_t n;
+	ck_assert_uint_eq(tok1(" \tx", 3, &n).flags, ENT_TK_SPACE | ENT_TK_WORD | ENT_TK_LOWER);
+	ck_assert_uint_eq(tok1("\nx", 2, &n).flags,
+			  ENT_TK_SPACE | ENT_TK_NL | ENT_TK_WORD | ENT_TK_LOWER);
+	ck_assert_uint_eq(tok1("\xC2\xA0x", 3, &n).flags, ENT_TK_SPACE | ENT_TK_WORD | ENT_TK_LOWER);
+}
+END_TEST
+
+/* UPPER is two or more letters, all capitals, counted past digits and
+ * beyond ASCII. */
+START_TEST(tokens_upper_case)
+{
+	static const struct {
+		const char *t;
+		int upper;
+		uint32_t len;
+	} cases[] = {
+		{ "PRC", 1, 3 }, { "P", 0, 1 }, { "PRc", 0, 3 }, { "pRC", 0, 3 }, { "G20", 0, 3 },
+		{ "G2G", 1, 3 }, { "20GB", 1, 4 }, { "2G", 0, 2 }, { "\xC3\x89U", 1, 3 },
+		{ "U\xC3\xA9", 0, 3 }, { "U\xC3\x89", 1, 3 }, { "\xE6\x97\xA5U", 0, 4 },
+		{ "\xE6\x97\xA5UN", 1, 5 }, { "AB\xE2\x80\x99" "CD", 1, 7 }, { "AB'cd", 0, 5 },
+		{ "AB's", 1, 2 }, { "AB'5", 1, 2 }, { "AB\xE2\x80\x9C", 1, 2 },
+		{ "C\xC3\xB4te", 0, 5 }, { "\xC3\x89TAT-X", 1, 5 },
+	};
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		size_t n;
+		ent_token k = tok1(cases[i].t, strlen(cases[i].t), &n);
+		ck_assert_msg(!!(k.flags & ENT_TK_UPPER) == cases[i].upper && k.len == cases[i].len,
+			      "%s: flags %x len %u", cases[i].t, k.flags, k.len);
+	}
+}
+END_TEST
+
+/* Abbreviations are compared by length first: words as long or longer do
+ * not match, nor do the abbreviations' prefixes. */
+START_TEST(split_abbreviations)
+{
+	ent_sentence *s;
+	ck_assert_uint_eq(split("It is approx. Ten of them.", &s), 1);
+	free(s);
+	ck_assert_uint_eq(split("It is approxi. Ten of them.", &s), 2);
+	free(s);
+	ck_assert_uint_eq(split("We met Mrs. Li and Pr. Wu. Then we left.", &s), 3);
+	free(s);
+	ck_assert_uint_eq(split("Seen in the U.S. Then the U.K. Wait! Is it? Yes.", &s), 3);
+	free(s);
+}
+END_TEST
+
 START_TEST(html_main_text_only)
 {
 	const char *html =
@@ -211,6 +394,11 @@ Suite *suite_text(void)
 	tcase_add_test(tc, split_wrapped_prose);
 	tcase_add_test(tc, split_short_lines);
 	tcase_add_test(tc, tokens_and_flags);
+	tcase_add_test(tc, sanitize_binary_window);
+	tcase_add_test(tc, markdown_sniff_edges);
+	tcase_add_test(tc, tokens_ascii_table);
+	tcase_add_test(tc, tokens_upper_case);
+	tcase_add_test(tc, split_abbreviations);
 	tcase_add_test(tc, html_main_text_only);
 	tcase_add_test(tc, xml_is_safe);
 	tcase_add_test(tc, xml_malformed_names_line);
