@@ -221,7 +221,7 @@ static ent_token tok1(const char *t, size_t len, size_t *n)
 	size_t cap = 0;
 	*n = 0;
 	ent_tokenize(t, 0, len, &toks, n, &cap, 100);
-	ent_token first = *n ? toks[0] : (ent_token){ 0, 0, 0 };
+	ent_token first = *n ? toks[0] : (ent_token){ .start = 0 };
 	free(toks);
 	return first;
 }
