@@ -135,8 +135,7 @@ static void ws_release(ent_ws *ws, const ent_extractor *ex)
 	free(ws->named);
 	free(ws->norm);
 	free(ws->rels);
-	for (size_t i = 0; i < ws->n_sentences; i++)
-		free(ws->sentences[i]);
+	ent_buf_release(&ws->pool);
 	free(ws->sentences);
 }
 
@@ -169,7 +168,8 @@ static size_t pool_sentence(ent_ws *ex, ent_doc *d, size_t s)
 
 	if (d->sentence_id != SIZE_MAX)
 		return d->sentence_id;
-	out = o = ent_xmalloc((size_t)(end - p) + 1);
+	ent_buf_reserve(&ex->pool, (size_t)(end - p) + 1);
+	out = o = ex->pool.data + ex->pool.len;
 	while (p < end) {
 		if (*p > ' ' || !fold_space(*p)) {
 			*o++ = (char)*p++;
@@ -182,7 +182,9 @@ static size_t pool_sentence(ent_ws *ex, ent_doc *d, size_t s)
 	}
 	*o = '\0';
 	ENT_GROW(ex->sentences, ex->cap_sentences, ex->n_sentences + 1);
-	ex->sentences[ex->n_sentences] = out;
+	ex->sentences[ex->n_sentences] = ex->pool.len;
+	ex->pool.len += (size_t)(o - out) + 1;
+	ex->pool.data[ex->pool.len] = '\0'; /* as an ent_buf always ends */
 	d->sentence_id = ex->n_sentences++;
 	return d->sentence_id;
 }
@@ -295,13 +297,17 @@ static void doc_release(ent_doc *d)
 /* ---- one document ---- */
 
 /* The owner of an ent_document's memory. */
+/* The owner of an ent_document's memory: a few blocks, so that freeing a
+ * document (often on another thread than the one that made it, which
+ * costs a lock of that thread's heap per call) is a few calls. */
 typedef struct doc_store {
 	ent_document pub;
 	char *name;
 	ent_entity *ents;
 	ent_relation *rels;
-	char **sentences;
-	size_t n_sentences;
+	char *strings;       /* entity names, keys and other forms */
+	const char **forms;  /* every entity's list of other forms */
+	char *sentences;     /* the cited sentences */
 } doc_store;
 
 void ent_document_free(ent_document *d)
@@ -310,18 +316,10 @@ void ent_document_free(ent_document *d)
 
 	if (!d)
 		return;
-	for (size_t i = 0; i < d->corpus.n_entities; i++) {
-		ent_entity *e = &ds->ents[i];
-		free((char *)e->name);
-		free((char *)e->key);
-		for (size_t k = 0; k < e->n_aliases; k++)
-			free((char *)e->aliases[k]);
-		free((void *)e->aliases);
-	}
 	free(ds->ents);
 	free(ds->rels);
-	for (size_t i = 0; i < ds->n_sentences; i++)
-		free(ds->sentences[i]);
+	free(ds->strings);
+	free(ds->forms);
 	free(ds->sentences);
 	free(ds->name);
 	free(ds);
@@ -351,32 +349,63 @@ static int cmp_str(const void *a, const void *b)
 	return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
-/* Move record r's strings into e: its name, key and other forms. Most
- * entities have no other form: their list stays NULL (n_aliases 0), and a
- * list of one needs no sorting. */
-static void take_entity(ent_ws *ws, const visible *v, ent_entity *e)
+/* The record's other forms than its name, at `out` (sorted); how many. */
+static size_t other_forms(const ent_rec *rec, const char **out)
 {
-	ent_rec *rec = &ws->recs[v->rec];
-	const char **al = NULL;
 	size_t n = 0;
 
 	for (size_t i = 0; i < rec->n_surfaces; i++)
-		if (strcmp(rec->surfaces[i], rec->name)) {
-			if (!al)
-				al = ent_xmalloc(rec->n_surfaces * sizeof(*al));
-			al[n++] = rec->surfaces[i];
-			rec->surfaces[i] = NULL;
-		}
+		if (strcmp(rec->surfaces[i], rec->name))
+			out[n++] = rec->surfaces[i];
 	if (n > 1)
-		qsort(al, n, sizeof(*al), cmp_str);
-	e->type = v->type;
-	e->name = rec->name;
-	e->key = rec->key;
-	e->aliases = al;
-	e->n_aliases = n;
-	e->mentions = rec->mentions;
-	rec->name = NULL;
-	rec->key = NULL;
+		qsort(out, n, sizeof(*out), cmp_str);
+	return n;
+}
+
+/* Copy s into the block at *at; returns the copy. */
+static const char *pack(char **at, const char *s)
+{
+	size_t n = strlen(s) + 1;
+	char *p = *at;
+
+	memcpy(p, s, n);
+	*at += n;
+	return p;
+}
+
+/* The visible records as entities, their strings copied into one block
+ * and their lists of other forms into one array (the records keep theirs,
+ * freed with the working state). An entity with no other form has no
+ * list (NULL, n_aliases 0). */
+static void take_entities(ent_ws *ws, const visible *vis, size_t nv, doc_store *ds)
+{
+	size_t bytes = 1, forms = 0, nf = 0;
+	char *at;
+
+	for (size_t i = 0; i < nv; i++) {
+		const ent_rec *rec = &ws->recs[vis[i].rec];
+		bytes += strlen(rec->name) + strlen(rec->key) + 2;
+		for (size_t k = 0; k < rec->n_surfaces; k++)
+			bytes += strlen(rec->surfaces[k]) + 1;
+		forms += rec->n_surfaces;
+	}
+	ds->strings = at = ent_xmalloc(bytes);
+	ds->forms = ent_xmalloc((forms + 1) * sizeof(*ds->forms));
+	for (size_t i = 0; i < nv; i++) {
+		const ent_rec *rec = &ws->recs[vis[i].rec];
+		ent_entity *e = &ds->ents[i];
+		const char **al = ds->forms + nf;
+		size_t n = other_forms(rec, al);
+		for (size_t k = 0; k < n; k++)
+			al[k] = pack(&at, al[k]);
+		e->type = vis[i].type;
+		e->name = pack(&at, rec->name);
+		e->key = pack(&at, rec->key);
+		e->aliases = n ? al : NULL;
+		e->n_aliases = n;
+		e->mentions = rec->mentions;
+		nf += n;
+	}
 }
 
 /* The entities the document names or relates, sorted. */
@@ -415,10 +444,10 @@ static void finish_document(ent_ws *ws, doc_store *ds)
 	for (size_t r = 0; r < ws->n_recs; r++)
 		rank[r] = SIZE_MAX;
 	ds->ents = ent_xcalloc(nv + 1, sizeof(*ds->ents));
-	for (size_t i = 0; i < nv; i++) {
+	for (size_t i = 0; i < nv; i++)
 		rank[vis[i].rec] = i;
-		take_entity(ws, &vis[i], &ds->ents[i]);
-	}
+	take_entities(ws, vis, nv, ds);
+	ds->sentences = ent_buf_detach(&ws->pool);
 	ds->rels = ent_xcalloc(ws->n_rels + 1, sizeof(*ds->rels));
 	for (size_t i = 0; i < ws->n_rels; i++) {
 		const ent_rawrel *raw = &ws->rels[i];
@@ -438,13 +467,9 @@ static void finish_document(ent_ws *ws, doc_store *ds)
 		out->flags = raw->flags;
 		out->ev.doc = ds->name;
 		out->ev.line = raw->line;
-		out->ev.sentence = ws->sentences[raw->sentence];
+		out->ev.sentence = ds->sentences + ws->sentences[raw->sentence];
 		out->ev.rule = raw->rule;
 	}
-	ds->sentences = ws->sentences;
-	ds->n_sentences = ws->n_sentences;
-	ws->sentences = NULL;
-	ws->n_sentences = 0;
 	free(rank);
 	free(vis);
 	ds->pub.corpus.entities = ds->ents;

@@ -105,7 +105,8 @@ typedef struct ent_ws {
 	size_t n_rels, cap_rels;
 	struct ent_relkey *rel_seen; /* relations recorded, per sentence: a set */
 	size_t rel_seen_cap, rel_seen_len;
-	char **sentences;
+	ent_buf pool;         /* the sentences relations cite, one after another */
+	size_t *sentences;    /* where each begins in the pool */
 	size_t n_sentences, cap_sentences;
 	unsigned char *named;  /* relate.c: per token of a sentence, inside a mention? */
 	size_t cap_named;
