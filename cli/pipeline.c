@@ -2,9 +2,12 @@
  * Extraction on worker threads. Workers claim documents in path order and
  * extract each into a slot of a small ring; the calling thread takes the
  * results out of the ring strictly in path order, so what it writes or
- * merges is the same for any number of threads. A worker waits when it
- * runs more than the ring ahead of the consumer, which bounds memory to a
- * few documents per thread.
+ * merges is the same for any number of threads. While the next result is
+ * not ready, the calling thread claims and extracts documents itself, so
+ * -j N runs N - 1 workers and no thread sleeps while there is work. A
+ * worker waits when it runs more than the ring ahead of the consumer,
+ * which bounds memory to a few documents per thread; wake-ups go only to
+ * a thread that waits for them.
  */
 #include <pthread.h>
 #include <stdio.h>
@@ -41,7 +44,39 @@ typedef struct pool {
 	size_t ring;
 	slot *slots;            /* document i is in slots[i % ring] */
 	int stop;
+	/* Who sleeps, so that a wake-up is sent only to a thread waiting for
+	 * it: a futex call per document costs more than a small document. */
+	size_t awaited;         /* the document the consumer waits for, or SIZE_MAX */
+	size_t idle;            /* workers waiting for room in the ring */
 } pool;
+
+/* Extract document i (claimed under the lock, which is not held now) into
+ * its slot. */
+static void extract_one(pool *p, size_t i)
+{
+	ent_document *doc = NULL;
+	ent_error err;
+
+	ent_error_clear(&err);
+	ent_status st = ent_extract_file(p->ex, p->paths[i], &doc, &err);
+	void *prepared = st == ENT_OK && p->prepare ? p->prepare->run(doc, p->ctx) : NULL;
+	pthread_mutex_lock(&p->mu);
+	slot *s = &p->slots[i % p->ring];
+	s->doc = doc;
+	s->prepared = prepared;
+	s->st = st;
+	s->err = err;
+	s->ready = 1;
+	if (p->awaited == i)
+		pthread_cond_signal(&p->filled);
+	pthread_mutex_unlock(&p->mu);
+}
+
+/* May another document be claimed? Not past the ring's room. */
+static int can_claim(const pool *p)
+{
+	return !p->stop && p->next < p->n && p->next < p->taken + p->ring;
+}
 
 static void *worker(void *arg)
 {
@@ -49,25 +84,17 @@ static void *worker(void *arg)
 
 	pthread_mutex_lock(&p->mu);
 	for (;;) {
-		while (!p->stop && p->next < p->n && p->next >= p->taken + p->ring)
+		while (!p->stop && p->next < p->n && !can_claim(p)) {
+			p->idle++;
 			pthread_cond_wait(&p->freed, &p->mu);
-		if (p->stop || p->next >= p->n)
+			p->idle--;
+		}
+		if (!can_claim(p))
 			break;
 		size_t i = p->next++;
 		pthread_mutex_unlock(&p->mu);
-		ent_document *doc = NULL;
-		ent_error err;
-		ent_error_clear(&err);
-		ent_status st = ent_extract_file(p->ex, p->paths[i], &doc, &err);
-		void *prepared = st == ENT_OK && p->prepare ? p->prepare->run(doc, p->ctx) : NULL;
+		extract_one(p, i);
 		pthread_mutex_lock(&p->mu);
-		slot *s = &p->slots[i % p->ring];
-		s->doc = doc;
-		s->prepared = prepared;
-		s->st = st;
-		s->err = err;
-		s->ready = 1;
-		pthread_cond_broadcast(&p->filled);
 	}
 	pthread_mutex_unlock(&p->mu);
 	return NULL;
@@ -145,8 +172,19 @@ static ent_status consume(pool *p, const cli_opts *o, int show, cli_take_documen
 	for (size_t i = 0; i < p->n && st == ENT_OK; i++) {
 		slot *s = &p->slots[i % p->ring];
 		pthread_mutex_lock(&p->mu);
-		while (!s->ready)
+		while (!s->ready) {
+			/* rather than sleep, extract a document too */
+			if (can_claim(p)) {
+				size_t j = p->next++;
+				pthread_mutex_unlock(&p->mu);
+				extract_one(p, j);
+				pthread_mutex_lock(&p->mu);
+				continue;
+			}
+			p->awaited = i;
 			pthread_cond_wait(&p->filled, &p->mu);
+		}
+		p->awaited = SIZE_MAX;
 		ent_document *doc = s->doc;
 		void *prepared = s->prepared;
 		st = s->st;
@@ -156,7 +194,8 @@ static ent_status consume(pool *p, const cli_opts *o, int show, cli_take_documen
 		s->prepared = NULL;
 		s->ready = 0;
 		p->taken++;
-		pthread_cond_broadcast(&p->freed);
+		if (p->idle)
+			pthread_cond_broadcast(&p->freed);
 		pthread_mutex_unlock(&p->mu);
 		progress(show, i, p->n);
 		if (st == ENT_OK) {
@@ -187,18 +226,17 @@ ent_status cli_each_document(const ent_extractor *ex, char *const *paths, size_t
 		p.paths = paths;
 		p.n = n;
 		p.ring = (size_t)nt * RING_PER_THREAD;
+		p.awaited = SIZE_MAX;
 		p.slots = ent_xcalloc(p.ring, sizeof(*p.slots));
 		pthread_mutex_init(&p.mu, NULL);
 		pthread_cond_init(&p.filled, NULL);
 		pthread_cond_init(&p.freed, NULL);
-		for (int t = 0; t < nt; t++)
+		/* the calling thread extracts too, whenever the next result
+		 * is not ready: nt - 1 workers keep nt cores busy */
+		for (int t = 0; t < nt - 1; t++)
 			if (pthread_create(&tid[started], NULL, worker, &p) == 0)
 				started++;
-		if (started == 0) {
-			st = run_serial(ex, paths, n, o, show, take, ctx, err);
-		} else {
-			st = consume(&p, o, show, take, ctx, err);
-		}
+		st = consume(&p, o, show, take, ctx, err);
 		pthread_mutex_lock(&p.mu);
 		p.stop = 1;
 		pthread_cond_broadcast(&p.freed);
