@@ -284,18 +284,13 @@ static size_t phrases_walk_text(const ent_phrases *p, const char *text,
 	return best;
 }
 
-size_t ent_phrases_match(const ent_phrases *p, const char *text,
-			 const ent_token *toks, size_t i, size_t n,
-			 size_t *value)
+size_t ent_phrases_walk(const ent_phrases *p, const char *text, const ent_token *toks,
+			size_t i, size_t n, size_t *value)
 {
 	uint32_t node;
 
-	if (i >= n)
-		return 0;
 	if (!(toks[i].flags & ENT_TK_IDS))
 		return phrases_walk_text(p, text, toks, i, n, value);
-	if (!ent_phrases_may_open(p, text, &toks[i]))
-		return 0;
 	node = ent_phrases_child(p, 0, ent_phrases_token_id(p, &toks[i]), 0);
 	return node ? phrases_walk(p, toks, i, n, node, value) : 0;
 }

@@ -107,12 +107,22 @@ static inline int ent_phrases_may_open(const ent_phrases *p, const char *text,
 	return id / 64 < p->n_opens && (p->opens[id / 64] >> (id % 64) & 1);
 }
 
+/* ent_phrases_match() past its first test. */
+size_t ent_phrases_walk(const ent_phrases *p, const char *text, const ent_token *toks,
+			size_t i, size_t n, size_t *value);
+
 /* Longest phrase starting at token i of toks[0..n); returns its length in
  * tokens (0 when none) and sets *value. Tokens the document numbered are
- * walked by id; others (a phrase built in memory) are looked up by key. */
-size_t ent_phrases_match(const ent_phrases *p, const char *text,
-			 const ent_token *toks, size_t i, size_t n,
-			 size_t *value);
+ * walked by id; others (a phrase built in memory) are looked up by key.
+ * Inline up to the test that nearly every token fails. */
+static inline size_t ent_phrases_match(const ent_phrases *p, const char *text,
+				       const ent_token *toks, size_t i, size_t n,
+				       size_t *value)
+{
+	if (i >= n || !ent_phrases_may_open(p, text, &toks[i]))
+		return 0;
+	return ent_phrases_walk(p, text, toks, i, n, value);
+}
 
 /* One named thing of a gazetteer. */
 typedef struct ent_gaz_entry {

@@ -130,6 +130,8 @@ static size_t segment_end(const ent_ws *ex, const ent_doc *d, size_t a, size_t b
 
 static int is_month(const ent_doc *d, size_t k)
 {
+	if (!(tok(d, k)->flags & ENT_TK_CAP) || tok(d, k)->len < 3 || tok(d, k)->len > 9)
+		return 0; /* no month is named otherwise */
 	static const char *const m[] = { "January", "February", "March", "April", "May",
 					 "June", "July", "August", "September", "October",
 					 "November", "December", "Jan", "Feb", "Mar", "Apr",
@@ -181,10 +183,12 @@ static int tail_breaks(const ent_ws *ex, const ent_doc *d, size_t k, size_t b,
 	size_t r = k + 1, len, v;
 	int t, is_loose = 0, is_tight = 0;
 
-	for (int i = 0; loose[i]; i++)
-		is_loose |= tok_eq(d, k, loose[i]);
-	for (int i = 0; tight[i]; i++)
-		is_tight |= tok_eq(d, k, tight[i]);
+	if (!is_lower(d, k) || tok(d, k)->len > 7)
+		return 0; /* every connector below is a short lower-case word */
+	for (int i = 0; loose[i] && !is_loose; i++)
+		is_loose = tok_eq(d, k, loose[i]);
+	for (int i = 0; tight[i] && !is_tight; i++)
+		is_tight = tok_eq(d, k, tight[i]);
 	if (!is_loose && !is_tight)
 		return 0;
 	if (r < b && tok_eq(d, r, "the"))

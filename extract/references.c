@@ -82,6 +82,8 @@ int ent_pair_reference(const ent_doc *d, size_t i, size_t end)
 
 	if (!d->has_pair || i == 0 || i >= end || d->cur_sent > d->pair_sent + 3)
 		return 0; /* only a recent pair: "the two sides" does not reach far */
+	if (tok(d, i)->len < 5 || tok(d, i)->len > 11)
+		return 0; /* the nouns' lengths: most words end here */
 	for (int k = 0; nouns[k] && !noun; k++)
 		noun |= tok_eq(d, i, nouns[k]);
 	if (!noun || (i + 1 < end && tok_eq(d, i + 1, "of")))

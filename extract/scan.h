@@ -54,8 +54,6 @@ static inline int spaced_plus(const ent_doc *d, size_t i, size_t end)
 static inline size_t match(const ent_phrases *p, const ent_doc *d, size_t i, size_t end,
 		    size_t *val)
 {
-	if (i >= end || !ent_phrases_may_open(p, d->text, tok(d, i)))
-		return 0;
 	return ent_phrases_match(p, d->text, d->toks, i, end, val);
 }
 
