@@ -47,6 +47,8 @@ void ent_phrases_init_shared(ent_phrases *p, int fold, ent_vocab *v, unsigned id
 	ent_vocab_init(&p->own);
 	p->vocab = v ? v : &p->own;
 	p->ids = ids;
+	p->id_at = ids == ENT_IDS_EXACT ? offsetof(ent_token, gid)
+		   : ids == ENT_IDS_FOLD ? offsetof(ent_token, fid) : offsetof(ent_token, kid);
 	p->fold = fold;
 	p->value = ent_xcalloc(16, sizeof(*p->value));
 	p->cap_nodes = 16;
