@@ -360,6 +360,7 @@ void ent_gazetteer_release(ent_gazetteer *g)
 	for (size_t i = 0; i < g->n; i++) {
 		free(g->entries[i].key);
 		free(g->entries[i].name);
+		free(g->entries[i].norm);
 	}
 	free(g->entries);
 	ent_phrases_release(&g->names);
@@ -406,6 +407,10 @@ static ent_status gaz_row(void *ctx, char **f, size_t n, const char *origin,
 		g->entries[idx].region = !strncmp(f[1], "region:", 7);
 		g->entries[idx].key = ent_xstrdup(f[1]);
 		g->entries[idx].name = ent_xstrdup(f[2]);
+		g->entries[idx].norm = ent_xmalloc(strlen(f[2]) + 1);
+		g->entries[idx].norm_len = ent_name_norm_into(f[2], g->entries[idx].norm);
+		g->entries[idx].norm_hash = ent_hash(g->entries[idx].norm,
+						     g->entries[idx].norm_len);
 		ent_map_put(&g->by_key, f[1], idx);
 	}
 	ent_phrases_add(&g->names, f[2], idx);

@@ -120,6 +120,11 @@ typedef struct ent_gaz_entry {
 	int region; /* a world region (key "region:..."), which may act */
 	char *key;
 	char *name;
+	/* the name's normal form, computed once at load for the registry,
+	 * which indexes every entry it meets by it */
+	char *norm;
+	size_t norm_len;
+	uint64_t norm_hash; /* ent_hash(norm, norm_len) */
 } ent_gaz_entry;
 
 typedef struct ent_gazetteer {
