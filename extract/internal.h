@@ -121,6 +121,8 @@ typedef struct ent_ws {
 	size_t cap_named;
 	char *norm;           /* registry.c: room for a normal form */
 	size_t cap_norm;
+	uint64_t norm_filter[16]; /* registry.c: bit (hash >> 32) % 1024 of each
+				  * normal form that names a record (reg_lookup) */
 	ent_reg_chunk *chunks; /* registry.c: the records' strings, freed together */
 	char *room;           /* free space in the newest chunk */
 	size_t room_left;

@@ -125,6 +125,8 @@ typedef struct ent_gaz_entry {
 	char *norm;
 	size_t norm_len;
 	uint64_t norm_hash; /* ent_hash(norm, norm_len) */
+	size_t same_norm;   /* the entry before with the same normal form, + 1;
+			     * 0 if none */
 } ent_gaz_entry;
 
 typedef struct ent_gazetteer {
@@ -133,6 +135,7 @@ typedef struct ent_gazetteer {
 	ent_phrases names;      /* names and aliases -> entry */
 	ent_phrases adjectives; /* "Chinese", "Sino" -> entry */
 	ent_map by_key;         /* key -> entry */
+	ent_map by_norm;        /* normal form of a name -> the last entry with it */
 } ent_gazetteer;
 
 /* Tables numbering their words in v (NULL: their own), which outlives

@@ -98,7 +98,8 @@ static size_t reg_new(ent_ws *ex, const char *key, const char *name, long gaz, e
 {
 	ent_rec *r;
 
-	ENT_GROW(ex->recs, ex->cap_recs, ex->n_recs + 1);
+	if (ex->n_recs == ex->cap_recs)
+		ENT_GROW(ex->recs, ex->cap_recs, ex->n_recs + 1);
 	r = &ex->recs[ex->n_recs];
 	memset(r, 0, sizeof(*r));
 	r->key = key;
@@ -119,14 +120,63 @@ static const char *norm_of(ent_ws *ex, const char *s, size_t *len)
 	return ex->norm;
 }
 
+/* A filter of the normal forms that name records, one bit per form by
+ * its hash: most forms ent_reg_resolve asks about name nothing, and a
+ * clear bit says so without probing two maps. A set bit may be another
+ * form's. */
+static void filter_add(ent_ws *ex, uint64_t h)
+{
+	unsigned bit = (unsigned)(h >> 32) % 1024;
+
+	ex->norm_filter[bit / 64] |= (uint64_t)1 << (bit % 64);
+}
+
+static int filter_has(const ent_ws *ex, uint64_t h)
+{
+	unsigned bit = (unsigned)(h >> 32) % 1024;
+
+	return (ex->norm_filter[bit / 64] >> (bit % 64)) & 1;
+}
+
+/* The record the normal form n[0, len) (hash h) names, or SIZE_MAX.
+ * by_norm holds the forms of pattern names and of surfaces. A gazetteer
+ * record's own name is not put there when the record is made: the
+ * gazetteer indexes its entries by that form at load. Such a name wins
+ * over by_norm (it used to be put over whatever was there, and nothing
+ * later was put over it), and among entries with the same form the
+ * record made last wins (each made one replaced the one before). */
+static size_t reg_lookup(const ent_ws *ex, const char *n, size_t len, uint64_t h)
+{
+	size_t *v, best = 0;
+
+	if (!filter_has(ex, h))
+		return SIZE_MAX;
+	if (ex->gaz_rec && (v = ent_map_getnh(&ex->gaz->by_norm, n, len, h))) {
+		for (size_t e = *v + 1; e; e = ex->gaz->entries[e - 1].same_norm)
+			if (ex->gaz_rec[e - 1] > best)
+				best = ex->gaz_rec[e - 1];
+		if (best)
+			return best - 1;
+	}
+	v = ent_map_getnh(&ex->by_norm, n, len, h);
+	return v ? *v : SIZE_MAX;
+}
+
+static size_t reg_lookup_str(const ent_ws *ex, const char *n, size_t len)
+{
+	return reg_lookup(ex, n, len, ent_hash(n, len));
+}
+
 /* Index the record by the normal form n[0, len) of one of its surfaces,
  * unless that form already names a record. */
 static void norm_index(ent_ws *ex, const char *n, size_t len, size_t r)
 {
 	uint64_t h = ent_hash(n, len);
 
-	if (len && !ent_map_getnh(&ex->by_norm, n, len, h))
+	if (len && reg_lookup(ex, n, len, h) == SIZE_MAX) {
 		ent_map_putnh(&ex->by_norm, n, len, h, r);
+		filter_add(ex, h);
+	}
 }
 
 /* The record created last with this key, or SIZE_MAX. */
@@ -143,8 +193,7 @@ static size_t last_with_key(const ent_ws *ex, const char *key)
  * other key that is the one record made for the entry, which gaz_rec
  * keeps. A gazetteer key that starts with "n:" may be shared with a
  * pattern record, made before or after: those (rare) entries search.
- * The record borrows the entry's key and name, and its normal form was
- * computed when the gazetteer was loaded. */
+ * The record borrows the entry's key and name. */
 size_t ent_reg_gazetteer(ent_ws *ex, size_t entry)
 {
 	const ent_gaz_entry *e = &ex->gaz->entries[entry];
@@ -158,25 +207,25 @@ size_t ent_reg_gazetteer(ent_ws *ex, size_t entry)
 	if (shared && (r = last_with_key(ex, e->key)) != SIZE_MAX)
 		return ent_reg_find(ex, r);
 	r = reg_new(ex, e->key, e->name, (long)entry, e->type);
+	/* from now on the entry's name names r (see reg_lookup) */
 	ex->gaz_rec[entry] = r + 1;
-	/* the gazetteer's own name wins over a pattern record of that name */
-	ent_map_putnh(&ex->by_norm, e->norm, e->norm_len, e->norm_hash, r);
+	filter_add(ex, e->norm_hash);
 	return r;
 }
 
 size_t ent_reg_name(ent_ws *ex, const char *surface, ent_type type)
 {
 	/* the key is "n:" + the normal form, which is normalized in place */
-	size_t len = strlen(surface), nl, r, *have;
+	size_t len = strlen(surface), nl, r;
 	uint64_t h;
 	const char *key;
 
 	ENT_GROW(ex->norm, ex->cap_norm, len + 3);
 	nl = ent_name_norm_into(surface, ex->norm + 2);
 	h = ent_hash(ex->norm + 2, nl);
-	have = ent_map_getnh(&ex->by_norm, ex->norm + 2, nl, h);
-	if (have) {
-		r = ent_reg_find(ex, *have);
+	r = reg_lookup(ex, ex->norm + 2, nl, h);
+	if (r != SIZE_MAX) {
+		r = ent_reg_find(ex, r);
 		if (ex->recs[r].gaz < 0) {
 			ex->recs[r].votes[type]++;
 			reg_retype(ex, &ex->recs[r]);
@@ -188,6 +237,7 @@ size_t ent_reg_name(ent_ws *ex, const char *surface, ent_type type)
 	r = reg_new(ex, key, reg_strndup(ex, surface, len), -1, type);
 	ex->recs[r].norm = key + 2;
 	ent_map_putnh(&ex->by_norm, key + 2, nl, h, r);
+	filter_add(ex, h);
 	return r;
 }
 
@@ -283,18 +333,18 @@ void ent_reg_merge(ent_ws *ex, size_t from, size_t into)
  * or a run of actors' names ("eu japan ...")? Greedy, longest first. */
 static int owner_prefix(ent_ws *ex, const char *pre, size_t n)
 {
-	size_t *r = ent_map_getn(&ex->by_norm, pre, n);
+	size_t r = reg_lookup_str(ex, pre, n);
 	size_t i = 0, parts = 0;
 
-	if (r && ent_reg_type(ex, ent_reg_find(ex, *r)) == ENT_TYPE_ORGANIZATION)
+	if (r != SIZE_MAX && ent_reg_type(ex, ent_reg_find(ex, r)) == ENT_TYPE_ORGANIZATION)
 		return 1;
 	while (i < n) {
 		size_t best = 0;
 		for (size_t e = n; e > i; e--) {
 			if (e < n && pre[e] != ' ')
 				continue;
-			r = ent_map_getn(&ex->by_norm, pre + i, e - i);
-			if (r && ent_reg_actor(ex, ent_reg_find(ex, *r))) {
+			r = reg_lookup_str(ex, pre + i, e - i);
+			if (r != SIZE_MAX && ent_reg_actor(ex, ent_reg_find(ex, r))) {
 				best = e;
 				break;
 			}
@@ -346,27 +396,29 @@ void ent_reg_resolve(ent_ws *ex)
 	for (size_t b = 0; b < n; b++) {
 		if (ent_reg_find(ex, b) != b || ex->recs[b].gaz >= 0)
 			continue;
-		const char *nb = ex->recs[b].norm;
-		size_t len = strlen(nb);
+		const char *nb = ex->recs[b].norm, *end = nb + strlen(nb);
 		ent_type tb = ent_reg_type(ex, b);
 		const char *last_space = strrchr(nb, ' ');
 		/* every word-aligned prefix and suffix of the long name; each is
 		 * looked up only where it could be claimed: a prefix before
 		 * "of", "for" or "on", a suffix of two words or more (one with a
-		 * space in it: the normal form has no space at either end) */
-		for (size_t cut = 1; cut < len; cut++) {
-			if (nb[cut] != ' ')
-				continue;
-			const char *pre = nb, *suf = nb + cut + 1;
+		 * space in it: the normal form has no space at either end).
+		 * memchr finds the spaces; a word is compared only where the
+		 * rest of the name is long enough to hold it. */
+		if (!*nb)
+			continue;
+		for (const char *sp = memchr(nb + 1, ' ', (size_t)(end - nb - 1)); sp;
+		     sp = memchr(sp + 1, ' ', (size_t)(end - sp - 1))) {
+			size_t cut = (size_t)(sp - nb), rest = (size_t)(end - sp);
+			const char *pre = nb, *suf = sp + 1;
 			int of_follows = (*suf == 'o' || *suf == 'f') &&
-					 (!strncmp(nb + cut, " of ", 4) ||
-					  !strncmp(nb + cut, " for ", 5) ||
-					  !strncmp(nb + cut, " on ", 4));
-			size_t *pa = of_follows ? ent_map_getn(&ex->by_norm, pre, cut) : NULL;
-			size_t cand[2] = { pa ? *pa : none, none };
-			size_t *sa = last_space > nb + cut ? ent_map_get(&ex->by_norm, suf) : NULL;
-			if (sa && owner_prefix(ex, pre, cut))
-				cand[1] = *sa;
+					 ((rest >= 4 && !memcmp(sp, " of ", 4)) ||
+					  (rest >= 5 && !memcmp(sp, " for ", 5)) ||
+					  (rest >= 4 && !memcmp(sp, " on ", 4)));
+			size_t cand[2] = { of_follows ? reg_lookup_str(ex, pre, cut) : none, none };
+			size_t sa = last_space > sp ? reg_lookup_str(ex, suf, rest - 1) : none;
+			if (sa != none && owner_prefix(ex, pre, cut))
+				cand[1] = sa;
 			for (int k = 0; k < 2; k++) {
 				if (cand[k] == none)
 					continue;
