@@ -422,6 +422,7 @@ static ent_status gaz_row(void *ctx, char **f, size_t n, const char *origin,
 		idx = g->n++;
 		g->entries[idx].type = type;
 		g->entries[idx].region = !strncmp(f[1], "region:", 7);
+		g->entries[idx].shared_key = !strncmp(f[1], "n:", 2);
 		g->entries[idx].key = ent_xstrdup(f[1]);
 		g->entries[idx].name = ent_xstrdup(f[2]);
 		gaz_norm(g, idx);

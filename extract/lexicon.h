@@ -118,6 +118,7 @@ size_t ent_phrases_match(const ent_phrases *p, const char *text,
 typedef struct ent_gaz_entry {
 	ent_type type;
 	int region; /* a world region (key "region:..."), which may act */
+	int shared_key; /* the key starts with "n:", as pattern records' do */
 	char *key;
 	char *name;
 	/* the name's normal form, computed once at load for the registry,

@@ -194,10 +194,10 @@ static size_t last_with_key(const ent_ws *ex, const char *key)
  * keeps. A gazetteer key that starts with "n:" may be shared with a
  * pattern record, made before or after: those (rare) entries search.
  * The record borrows the entry's key and name. */
-size_t ent_reg_gazetteer(ent_ws *ex, size_t entry)
+size_t ent_reg_gazetteer_first(ent_ws *ex, size_t entry)
 {
 	const ent_gaz_entry *e = &ex->gaz->entries[entry];
-	int shared = e->key[0] == 'n' && e->key[1] == ':';
+	int shared = e->shared_key;
 	size_t r;
 
 	if (!ex->gaz_rec)
