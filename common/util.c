@@ -468,67 +468,91 @@ static char fold_latin(unsigned cp)
 	return 0;
 }
 
+/* How the normal form writes each byte: a word byte (letter, digit, '_')
+ * as itself in lower case; an ASCII separator as ' ' (runs fold to one);
+ * 0 for the end of the string and for every byte above 0x7F, which the
+ * UTF-8 path decodes. Rows of 16 bytes. */
+static const unsigned char norm_byte[256] =
+	"\0               " "                "   /* 0x00..0x1F */
+	"                " "0123456789      "   /* 0x20..0x3F */
+	" abcdefghijklmno" "pqrstuvwxyz    _"   /* 0x40..0x5F */
+	" abcdefghijklmno" "pqrstuvwxyz     ";  /* 0x60..0x7F; the rest 0 */
+
+/* The normal form of the UTF-8 sequence at p (lead byte >= 0x80), at
+ * out + *n; returns the bytes read. */
+static size_t norm_utf8(const unsigned char *p, char *out, size_t *n, int *space)
+{
+	unsigned c = *p, cp = 0;
+	size_t len = 1;
+
+	if (c >= 0xC0 && c < 0xE0 && (p[1] & 0xC0) == 0x80) {
+		cp = ((c & 0x1F) << 6) | (p[1] & 0x3F);
+		len = 2;
+	} else if (c >= 0xE0 && c < 0xF0 && (p[1] & 0xC0) == 0x80 &&
+		   (p[2] & 0xC0) == 0x80) {
+		cp = ((c & 0x0F) << 12) | ((p[1] & 0x3F) << 6) | (p[2] & 0x3F);
+		len = 3;
+	}
+	if (len == 1) {
+		out[(*n)++] = (char)c; /* a stray byte, kept */
+		*space = 0;
+		return 1;
+	}
+	char f = fold_latin(cp);
+	if (f && f != 'x' && f != '/') {
+		out[(*n)++] = (char)(f >= 'A' && f <= 'Z' ? f + 32 : f);
+		*space = 0;
+	} else if ((cp >= 0x2000 && cp <= 0x206F) || cp == 0xA0 ||
+		   cp == 0xD7 || cp == 0xF7 || cp == 0x3000 ||
+		   (cp >= 0xFF00 && cp <= 0xFF0F)) {
+		/* general punctuation, quotes, dashes, spaces */
+		if (!*space) {
+			out[(*n)++] = ' ';
+			*space = 1;
+		}
+	} else {
+		memcpy(out + *n, p, len);
+		*n += len;
+		*space = 0;
+	}
+	return len;
+}
+
 /* Write the normal form of s into out, which holds strlen(s) + 1 bytes
- * (the form is never longer: folding only shortens); returns its length. */
+ * (the form is never longer: folding only shortens); returns its length.
+ * ASCII goes through norm_byte, a run of word bytes in a tight loop;
+ * only bytes above 0x7F take the decoding path. */
 size_t ent_name_norm_into(const char *s, char *out)
 {
 	const unsigned char *p = (const unsigned char *)s;
 	size_t n = 0;
 	int space = 1;
 
-	while (*p) {
-		unsigned c = *p, cp = 0;
-		size_t len = 1;
-		if (c < 0x80) {
-			if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_') {
-				out[n++] = (char)c;
-				space = 0;
-			} else if (c >= 'A' && c <= 'Z') {
-				out[n++] = (char)(c + 32);
-				space = 0;
-			} else if (!space) {
+	for (;;) {
+		unsigned char m;
+		if ((m = norm_byte[*p]) > ' ') {
+			do {
+				out[n++] = (char)m;
+				m = norm_byte[*++p];
+			} while (m > ' ');
+			space = 0;
+		}
+		if (m == ' ') {
+			if (!space) {
 				out[n++] = ' ';
 				space = 1;
 			}
 			p++;
-			continue;
-		}
-		if (c >= 0xC0 && c < 0xE0 && (p[1] & 0xC0) == 0x80) {
-			cp = ((c & 0x1F) << 6) | (p[1] & 0x3F);
-			len = 2;
-		} else if (c >= 0xE0 && c < 0xF0 && (p[1] & 0xC0) == 0x80 &&
-			   (p[2] & 0xC0) == 0x80) {
-			cp = ((c & 0x0F) << 12) | ((p[1] & 0x3F) << 6) | (p[2] & 0x3F);
-			len = 3;
-		}
-		if (len == 1) {
-			out[n++] = (char)c; /* a stray byte, kept */
-			space = 0;
+		} else if (!*p) {
+			break;
 		} else {
-			char f = fold_latin(cp);
-			if (f && f != 'x' && f != '/') {
-				out[n++] = (char)(f >= 'A' && f <= 'Z' ? f + 32 : f);
-				space = 0;
-			} else if ((cp >= 0x2000 && cp <= 0x206F) || cp == 0xA0 ||
-				   cp == 0xD7 || cp == 0xF7 || cp == 0x3000 ||
-				   (cp >= 0xFF00 && cp <= 0xFF0F)) {
-				/* general punctuation, quotes, dashes, spaces */
-				if (!space) {
-					out[n++] = ' ';
-					space = 1;
-				}
-			} else {
-				memcpy(out + n, p, len);
-				n += len;
-				space = 0;
-			}
+			p += norm_utf8(p, out, &n, &space);
 		}
-		p += len;
 	}
 	if (n && out[n - 1] == ' ')
 		n--;
 	out[n] = '\0';
-	if (n >= 4 && !strncmp(out, "the ", 4)) {
+	if (n >= 4 && !memcmp(out, "the ", 4)) {
 		memmove(out, out + 4, n - 3);
 		n -= 4;
 	}

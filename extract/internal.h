@@ -11,17 +11,26 @@
 #include "text.h"
 #include "util.h"
 
-/* An entity as the registry knows it while documents are added. */
+/* An entity as the registry knows it while documents are added. Its
+ * strings and its list of surfaces live in the working state's chunks
+ * (a gazetteer record's key and name are the gazetteer's own), valid
+ * until ent_reg_release(). */
 typedef struct ent_rec {
-	char *key;          /* gazetteer key, or "n:" + normalized name */
-	char *name;         /* canonical name */
+	const char *key;    /* gazetteer key, or "n:" + normalized name */
+	const char *name;   /* canonical name */
+	const char *norm;   /* pattern record: the name's normal form */
 	long gaz;           /* gazetteer entry, or -1 */
 	unsigned votes[ENT_TYPE_COUNT];
+	ent_type type;      /* the type the votes (or the gazetteer) give */
+	int actor;          /* ent_reg_actor(), kept with the type */
 	size_t mentions;    /* mentions by name (not by adjective) */
-	char **surfaces;    /* distinct surface forms, in order seen */
+	const char **surfaces; /* distinct surface forms, in order seen */
 	size_t n_surfaces, cap_surfaces;
 	size_t parent;      /* union-find: the entity this one merged into */
 } ent_rec;
+
+/* registry.c: a chunk of the records' strings and lists. */
+typedef struct ent_reg_chunk ent_reg_chunk;
 
 /* Kinds of mention. */
 enum {
@@ -112,6 +121,11 @@ typedef struct ent_ws {
 	size_t cap_named;
 	char *norm;           /* registry.c: room for a normal form */
 	size_t cap_norm;
+	uint64_t norm_filter[16]; /* registry.c: bit (hash >> 32) % 1024 of each
+				  * normal form that names a record (reg_lookup) */
+	ent_reg_chunk *chunks; /* registry.c: the records' strings, freed together */
+	char *room;           /* free space in the newest chunk */
+	size_t room_left;
 } ent_ws;
 
 /* The extractor: the tables, read by every document, and the corpus that
@@ -178,9 +192,23 @@ int ent_markdown_sniff(const char *data, size_t len);
 ent_status ent_markdown_text(const char *data, size_t len, char **text, size_t *text_len);
 
 /* registry.c */
-size_t ent_reg_find(ent_ws *ex, size_t r);
+/* The record r merged into (r itself when it stands alone). */
+size_t ent_reg_root(ent_ws *ex, size_t r);
+/* Most records stand alone: their own root, asked inline. */
+static inline size_t ent_reg_find(ent_ws *ex, size_t r)
+{
+	return ex->recs[r].parent == r ? r : ent_reg_root(ex, r);
+}
 /* The record for a gazetteer entry (created on first use). */
-size_t ent_reg_gazetteer(ent_ws *ex, size_t entry);
+size_t ent_reg_gazetteer_first(ent_ws *ex, size_t entry);
+/* Asked ~250k times on c5b, mostly for entries the document met before:
+ * that answer is inline (see ent_reg_gazetteer_first for the rest). */
+static inline size_t ent_reg_gazetteer(ent_ws *ex, size_t entry)
+{
+	if (ex->gaz_rec && ex->gaz_rec[entry] && !ex->gaz->entries[entry].shared_key)
+		return ent_reg_find(ex, ex->gaz_rec[entry] - 1);
+	return ent_reg_gazetteer_first(ex, entry);
+}
 /* The record for a pattern name of the given type (created on first use,
  * looked up by normalized name). */
 size_t ent_reg_name(ent_ws *ex, const char *surface, ent_type type);
@@ -188,10 +216,19 @@ void ent_reg_surface(ent_ws *ex, size_t r, const char *surface);
 /* The same, but the form never becomes the canonical name. */
 void ent_reg_alias(ent_ws *ex, size_t r, const char *surface);
 void ent_reg_vote(ent_ws *ex, size_t r, ent_type type);
-ent_type ent_reg_type(const ent_ws *ex, size_t r);
+/* The record's type: its gazetteer entry's, or the one most of its
+ * mentions voted for (the first in schema order on a tie). Asked far
+ * more often than votes change, so the registry keeps it current. */
+static inline ent_type ent_reg_type(const ent_ws *ex, size_t r)
+{
+	return ex->recs[r].type;
+}
 /* Can the entity act (sign, host, cooperate)? Countries, organizations,
  * persons and world regions can; cities and provinces cannot. */
-int ent_reg_actor(const ent_ws *ex, size_t r);
+static inline int ent_reg_actor(const ent_ws *ex, size_t r)
+{
+	return ex->recs[r].actor;
+}
 void ent_reg_merge(ent_ws *ex, size_t from, size_t into);
 void ent_reg_resolve(ent_ws *ex);
 void ent_reg_release(ent_ws *ex);

@@ -350,6 +350,7 @@ void ent_gazetteer_init(ent_gazetteer *g, ent_vocab *v)
 	ent_phrases_init_shared(&g->names, 0, v, ENT_IDS_EXACT);
 	ent_phrases_init_shared(&g->adjectives, 0, v, ENT_IDS_EXACT);
 	ent_map_init(&g->by_key);
+	ent_map_init(&g->by_norm);
 }
 
 void ent_gazetteer_release(ent_gazetteer *g)
@@ -357,11 +358,13 @@ void ent_gazetteer_release(ent_gazetteer *g)
 	for (size_t i = 0; i < g->n; i++) {
 		free(g->entries[i].key);
 		free(g->entries[i].name);
+		free(g->entries[i].norm);
 	}
 	free(g->entries);
 	ent_phrases_release(&g->names);
 	ent_phrases_release(&g->adjectives);
 	ent_map_release(&g->by_key);
+	ent_map_release(&g->by_norm);
 }
 
 static void add_list(ent_phrases *p, char *list, size_t value)
@@ -378,6 +381,21 @@ static void add_list(ent_phrases *p, char *list, size_t value)
 			ent_phrases_add(p, s, value);
 		s = bar ? bar + 1 : NULL;
 	}
+}
+
+/* Index entry idx by its name's normal form, computed here once for
+ * the registry, which looks names up by it in every document. */
+static void gaz_norm(ent_gazetteer *g, size_t idx)
+{
+	ent_gaz_entry *e = &g->entries[idx];
+	size_t *prev;
+
+	e->norm = ent_xmalloc(strlen(e->name) + 1);
+	e->norm_len = ent_name_norm_into(e->name, e->norm);
+	e->norm_hash = ent_hash(e->norm, e->norm_len);
+	prev = ent_map_getnh(&g->by_norm, e->norm, e->norm_len, e->norm_hash);
+	e->same_norm = prev ? *prev + 1 : 0;
+	ent_map_putnh(&g->by_norm, e->norm, e->norm_len, e->norm_hash, idx);
 }
 
 static ent_status gaz_row(void *ctx, char **f, size_t n, const char *origin,
@@ -401,8 +419,10 @@ static ent_status gaz_row(void *ctx, char **f, size_t n, const char *origin,
 		idx = g->n++;
 		g->entries[idx].type = type;
 		g->entries[idx].region = !strncmp(f[1], "region:", 7);
+		g->entries[idx].shared_key = !strncmp(f[1], "n:", 2);
 		g->entries[idx].key = ent_xstrdup(f[1]);
 		g->entries[idx].name = ent_xstrdup(f[2]);
+		gaz_norm(g, idx);
 		ent_map_put(&g->by_key, f[1], idx);
 	}
 	ent_phrases_add(&g->names, f[2], idx);

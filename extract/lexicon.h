@@ -136,8 +136,16 @@ static inline size_t ent_phrases_match(const ent_phrases *p, const char *text,
 typedef struct ent_gaz_entry {
 	ent_type type;
 	int region; /* a world region (key "region:..."), which may act */
+	int shared_key; /* the key starts with "n:", as pattern records' do */
 	char *key;
 	char *name;
+	/* the name's normal form, computed once at load for the registry,
+	 * which indexes every entry it meets by it */
+	char *norm;
+	size_t norm_len;
+	uint64_t norm_hash; /* ent_hash(norm, norm_len) */
+	size_t same_norm;   /* the entry before with the same normal form, + 1;
+			     * 0 if none */
 } ent_gaz_entry;
 
 typedef struct ent_gazetteer {
@@ -146,6 +154,7 @@ typedef struct ent_gazetteer {
 	ent_phrases names;      /* names and aliases -> entry */
 	ent_phrases adjectives; /* "Chinese", "Sino" -> entry */
 	ent_map by_key;         /* key -> entry */
+	ent_map by_norm;        /* normal form of a name -> the last entry with it */
 } ent_gazetteer;
 
 /* Tables numbering their words in v (NULL: their own), which outlives

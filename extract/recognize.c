@@ -451,17 +451,38 @@ static int person_span(const ent_ws *ex, const ent_doc *d, size_t a, size_t b,
 	return name_found(c, k, b, ENT_TYPE_PERSON);
 }
 
+/* Is tokens [a, b) a generic name once normalized? The span, spelled as
+ * ent_doc_span() does (a space where the text had one), and its normal
+ * form go into buffers on the stack: this runs for most candidates, and
+ * two allocations each cost more than the test. A span too long for them
+ * takes the heap. */
 static int is_generic(const ent_ws *ex, const ent_doc *d, size_t a, size_t b)
 {
-	ent_buf s;
+	char room[2][256];
+	char *span = room[0], *norm = room[1];
+	size_t need = 1, n = 0;
 	int g;
 
-	ent_buf_init(&s);
-	ent_doc_span(d, a, b, &s);
-	char *n = ent_name_norm(s.data);
-	g = ent_map_get(&ex->lex->generic, n) != NULL;
-	free(n);
-	ent_buf_release(&s);
+	for (size_t i = a; i < b; i++)
+		need += d->toks[i].len + 1;
+	if (need > sizeof(room[0])) {
+		span = ent_xmalloc(need);
+		norm = ent_xmalloc(need);
+	}
+	for (size_t i = a; i < b; i++) {
+		const ent_token *t = &d->toks[i];
+		if (i > a && (t->flags & ENT_TK_SPACE))
+			span[n++] = ' ';
+		memcpy(span + n, d->text + t->start, t->len);
+		n += t->len;
+	}
+	span[n] = '\0';
+	n = ent_name_norm_into(span, norm);
+	g = ent_map_getn(&ex->lex->generic, norm, n) != NULL;
+	if (span != room[0]) {
+		free(span);
+		free(norm);
+	}
 	return g;
 }
 

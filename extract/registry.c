@@ -5,13 +5,62 @@
  * text shows two names are one thing: an acronym and its expansion, a
  * short form and its long form.
  */
+#include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "internal.h"
 
-size_t ent_reg_find(ent_ws *ex, size_t r)
+/* The records' strings and surface lists come from chunks that the
+ * working state frees together: a record never gives back one string
+ * alone, so a malloc() and free() per string would buy nothing. */
+struct ent_reg_chunk {
+	ent_reg_chunk *next;
+	max_align_t room[]; /* aligned for any object */
+};
+
+/* n bytes from the chunks, aligned to `align` (a power of two). Chunks
+ * double from 4 KiB to 64 KiB; a larger request gets a chunk its size. */
+static void *reg_alloc(ent_ws *ex, size_t n, size_t align)
+{
+	size_t pad = (size_t)-(uintptr_t)ex->room & (align - 1);
+	void *p;
+
+	if (!ex->chunks || pad + n > ex->room_left) {
+		size_t size = 4096;
+		if (ex->chunks) {
+			/* the newest chunk's size, doubled */
+			size = 2 * (ex->room_left + (size_t)(ex->room - (char *)ex->chunks->room));
+			if (size > 65536)
+				size = 65536;
+		}
+		if (size < n)
+			size = n;
+		ent_reg_chunk *c = ent_xmalloc(sizeof(*c) + size);
+		c->next = ex->chunks;
+		ex->chunks = c;
+		ex->room = (char *)c->room;
+		ex->room_left = size;
+		pad = 0;
+	}
+	p = ex->room + pad;
+	ex->room += pad + n;
+	ex->room_left -= pad + n;
+	return p;
+}
+
+/* A copy of s[0, n) in the chunks. */
+static const char *reg_strndup(ent_ws *ex, const char *s, size_t n)
+{
+	char *p = reg_alloc(ex, n + 1, 1);
+
+	memcpy(p, s, n);
+	p[n] = '\0';
+	return p;
+}
+
+size_t ent_reg_root(ent_ws *ex, size_t r)
 {
 	size_t root = r;
 
@@ -25,17 +74,40 @@ size_t ent_reg_find(ent_ws *ex, size_t r)
 	return root;
 }
 
-static size_t reg_new(ent_ws *ex, char *key, const char *name, long gaz)
+/* Set the record's type and actor flag from its gazetteer entry or its
+ * votes; called whenever the votes change. */
+static void reg_retype(ent_ws *ex, ent_rec *rec)
+{
+	int best = 0;
+
+	if (rec->gaz >= 0) {
+		const ent_gaz_entry *e = &ex->gaz->entries[rec->gaz];
+		rec->type = e->type;
+		rec->actor = e->type == ENT_TYPE_PLACE ? e->region : ent_type_is_actor(e->type);
+		return;
+	}
+	for (int t = 1; t < ENT_TYPE_COUNT; t++)
+		if (rec->votes[t] > rec->votes[best])
+			best = t;
+	rec->type = (ent_type)best;
+	rec->actor = rec->type != ENT_TYPE_PLACE && ent_type_is_actor(rec->type);
+}
+
+/* A new record of one vote for `type`; key and name are kept as given. */
+static size_t reg_new(ent_ws *ex, const char *key, const char *name, long gaz, ent_type type)
 {
 	ent_rec *r;
 
-	ENT_GROW(ex->recs, ex->cap_recs, ex->n_recs + 1);
+	if (ex->n_recs == ex->cap_recs)
+		ENT_GROW(ex->recs, ex->cap_recs, ex->n_recs + 1);
 	r = &ex->recs[ex->n_recs];
 	memset(r, 0, sizeof(*r));
 	r->key = key;
-	r->name = ent_xstrdup(name);
+	r->name = name;
 	r->gaz = gaz;
+	r->votes[type] = 1;
 	r->parent = ex->n_recs;
+	reg_retype(ex, r);
 	return ex->n_recs++;
 }
 
@@ -48,13 +120,63 @@ static const char *norm_of(ent_ws *ex, const char *s, size_t *len)
 	return ex->norm;
 }
 
-static void norm_index(ent_ws *ex, const char *surface, size_t r)
+/* A filter of the normal forms that name records, one bit per form by
+ * its hash: most forms ent_reg_resolve asks about name nothing, and a
+ * clear bit says so without probing two maps. A set bit may be another
+ * form's. */
+static void filter_add(ent_ws *ex, uint64_t h)
 {
-	size_t len;
-	const char *n = norm_of(ex, surface, &len);
+	unsigned bit = (unsigned)(h >> 32) % 1024;
 
-	if (*n && !ent_map_getn(&ex->by_norm, n, len))
-		ent_map_put(&ex->by_norm, n, r);
+	ex->norm_filter[bit / 64] |= (uint64_t)1 << (bit % 64);
+}
+
+static int filter_has(const ent_ws *ex, uint64_t h)
+{
+	unsigned bit = (unsigned)(h >> 32) % 1024;
+
+	return (ex->norm_filter[bit / 64] >> (bit % 64)) & 1;
+}
+
+/* The record the normal form n[0, len) (hash h) names, or SIZE_MAX.
+ * by_norm holds the forms of pattern names and of surfaces. A gazetteer
+ * record's own name is not put there when the record is made: the
+ * gazetteer indexes its entries by that form at load. Such a name wins
+ * over by_norm (it used to be put over whatever was there, and nothing
+ * later was put over it), and among entries with the same form the
+ * record made last wins (each made one replaced the one before). */
+static size_t reg_lookup(const ent_ws *ex, const char *n, size_t len, uint64_t h)
+{
+	size_t *v, best = 0;
+
+	if (!filter_has(ex, h))
+		return SIZE_MAX;
+	if (ex->gaz_rec && (v = ent_map_getnh(&ex->gaz->by_norm, n, len, h))) {
+		for (size_t e = *v + 1; e; e = ex->gaz->entries[e - 1].same_norm)
+			if (ex->gaz_rec[e - 1] > best)
+				best = ex->gaz_rec[e - 1];
+		if (best)
+			return best - 1;
+	}
+	v = ent_map_getnh(&ex->by_norm, n, len, h);
+	return v ? *v : SIZE_MAX;
+}
+
+static size_t reg_lookup_str(const ent_ws *ex, const char *n, size_t len)
+{
+	return reg_lookup(ex, n, len, ent_hash(n, len));
+}
+
+/* Index the record by the normal form n[0, len) of one of its surfaces,
+ * unless that form already names a record. */
+static void norm_index(ent_ws *ex, const char *n, size_t len, size_t r)
+{
+	uint64_t h = ent_hash(n, len);
+
+	if (len && reg_lookup(ex, n, len, h) == SIZE_MAX) {
+		ent_map_putnh(&ex->by_norm, n, len, h, r);
+		filter_add(ex, h);
+	}
 }
 
 /* The record created last with this key, or SIZE_MAX. */
@@ -70,11 +192,12 @@ static size_t last_with_key(const ent_ws *ex, const char *key)
  * among entries and a pattern record's key starts with "n:", so for any
  * other key that is the one record made for the entry, which gaz_rec
  * keeps. A gazetteer key that starts with "n:" may be shared with a
- * pattern record, made before or after: those (rare) entries search. */
-size_t ent_reg_gazetteer(ent_ws *ex, size_t entry)
+ * pattern record, made before or after: those (rare) entries search.
+ * The record borrows the entry's key and name. */
+size_t ent_reg_gazetteer_first(ent_ws *ex, size_t entry)
 {
 	const ent_gaz_entry *e = &ex->gaz->entries[entry];
-	int shared = e->key[0] == 'n' && e->key[1] == ':';
+	int shared = e->shared_key;
 	size_t r;
 
 	if (!ex->gaz_rec)
@@ -83,34 +206,38 @@ size_t ent_reg_gazetteer(ent_ws *ex, size_t entry)
 		return ent_reg_find(ex, ex->gaz_rec[entry] - 1);
 	if (shared && (r = last_with_key(ex, e->key)) != SIZE_MAX)
 		return ent_reg_find(ex, r);
-	r = reg_new(ex, ent_xstrdup(e->key), e->name, (long)entry);
+	r = reg_new(ex, e->key, e->name, (long)entry, e->type);
+	/* from now on the entry's name names r (see reg_lookup) */
 	ex->gaz_rec[entry] = r + 1;
-	ex->recs[r].votes[e->type] = 1;
-	/* the gazetteer's own name wins over a pattern record of that name */
-	size_t len;
-	ent_map_put(&ex->by_norm, norm_of(ex, e->name, &len), r);
+	filter_add(ex, e->norm_hash);
 	return r;
 }
 
 size_t ent_reg_name(ent_ws *ex, const char *surface, ent_type type)
 {
 	/* the key is "n:" + the normal form, which is normalized in place */
-	char *key = ent_xmalloc(strlen(surface) + 3);
-	const char *n = key + 2;
-	size_t nl = ent_name_norm_into(surface, key + 2);
-	size_t *have = ent_map_getn(&ex->by_norm, n, nl), r;
+	size_t len = strlen(surface), nl, r;
+	uint64_t h;
+	const char *key;
 
-	if (have) {
-		free(key);
-		r = ent_reg_find(ex, *have);
-		if (ex->recs[r].gaz < 0)
+	ENT_GROW(ex->norm, ex->cap_norm, len + 3);
+	nl = ent_name_norm_into(surface, ex->norm + 2);
+	h = ent_hash(ex->norm + 2, nl);
+	r = reg_lookup(ex, ex->norm + 2, nl, h);
+	if (r != SIZE_MAX) {
+		r = ent_reg_find(ex, r);
+		if (ex->recs[r].gaz < 0) {
 			ex->recs[r].votes[type]++;
+			reg_retype(ex, &ex->recs[r]);
+		}
 		return r;
 	}
-	memcpy(key, "n:", 2);
-	r = reg_new(ex, key, surface, -1);
-	ex->recs[r].votes[type] = 1;
-	ent_map_put(&ex->by_norm, n, r);
+	memcpy(ex->norm, "n:", 2);
+	key = reg_strndup(ex, ex->norm, nl + 2);
+	r = reg_new(ex, key, reg_strndup(ex, surface, len), -1, type);
+	ex->recs[r].norm = key + 2;
+	ent_map_putnh(&ex->by_norm, key + 2, nl, h, r);
+	filter_add(ex, h);
 	return r;
 }
 
@@ -128,56 +255,51 @@ void ent_reg_alias(ent_ws *ex, size_t r, const char *surface)
 
 /* Record a surface form; the longest form becomes the canonical name of a
  * pattern entity unless the form carries extra words (a title, a trailing
- * "campaign"). */
+ * "campaign"). A form spelled as the name shares the name's string. */
 static void add_surface(ent_ws *ex, size_t r, const char *surface, int may_name)
 {
 	ent_rec *rec;
+	const char *copy;
+	size_t len;
 
 	r = ent_reg_find(ex, r);
 	rec = &ex->recs[r];
 	for (size_t i = 0; i < rec->n_surfaces; i++)
 		if (!strcmp(rec->surfaces[i], surface))
 			return;
-	ENT_GROW(rec->surfaces, rec->cap_surfaces, rec->n_surfaces + 1);
-	rec->surfaces[rec->n_surfaces++] = ent_xstrdup(surface);
+	if (rec->n_surfaces == rec->cap_surfaces) {
+		size_t cap = rec->cap_surfaces ? rec->cap_surfaces * 2 : 2;
+		const char **s = reg_alloc(ex, cap * sizeof(*s), _Alignof(const char *));
+		if (rec->n_surfaces)
+			memcpy(s, rec->surfaces, rec->n_surfaces * sizeof(*s));
+		rec->surfaces = s;
+		rec->cap_surfaces = cap;
+	}
 	/* by_norm has held the normal form of every record's name since the
 	 * name was given (and keeps every key), so the name needs no look-up */
-	if (strcmp(surface, rec->name))
-		norm_index(ex, surface, r);
-	if (may_name && rec->gaz < 0 && strlen(surface) > strlen(rec->name)) {
-		free(rec->name);
-		rec->name = ent_xstrdup(surface);
+	if (!strcmp(surface, rec->name)) {
+		rec->surfaces[rec->n_surfaces++] = rec->name;
+		return;
+	}
+	len = strlen(surface);
+	copy = reg_strndup(ex, surface, len);
+	rec->surfaces[rec->n_surfaces++] = copy;
+	size_t nl;
+	const char *n = norm_of(ex, copy, &nl);
+	norm_index(ex, n, nl, r);
+	if (may_name && rec->gaz < 0 && len > strlen(rec->name)) {
+		rec->name = copy;
+		rec->norm = reg_strndup(ex, n, nl);
 	}
 }
 
 void ent_reg_vote(ent_ws *ex, size_t r, ent_type type)
 {
 	r = ent_reg_find(ex, r);
-	if (ex->recs[r].gaz < 0)
+	if (ex->recs[r].gaz < 0) {
 		ex->recs[r].votes[type]++;
-}
-
-ent_type ent_reg_type(const ent_ws *ex, size_t r)
-{
-	const ent_rec *rec = &ex->recs[r];
-	int best = 0;
-
-	if (rec->gaz >= 0)
-		return ex->gaz->entries[rec->gaz].type;
-	for (int t = 1; t < ENT_TYPE_COUNT; t++)
-		if (rec->votes[t] > rec->votes[best])
-			best = t;
-	return (ent_type)best;
-}
-
-int ent_reg_actor(const ent_ws *ex, size_t r)
-{
-	const ent_rec *rec = &ex->recs[r];
-	ent_type t = ent_reg_type(ex, r);
-
-	if (t == ENT_TYPE_PLACE)
-		return rec->gaz >= 0 && ex->gaz->entries[rec->gaz].region;
-	return ent_type_is_actor(t);
+		reg_retype(ex, &ex->recs[r]);
+	}
 }
 
 /* Merge record `from` into `into`: surfaces, votes and mentions move; a
@@ -197,6 +319,7 @@ void ent_reg_merge(ent_ws *ex, size_t from, size_t into)
 	f->parent = into;
 	for (int i = 0; i < ENT_TYPE_COUNT; i++)
 		t->votes[i] += f->votes[i];
+	reg_retype(ex, t);
 	t->mentions += f->mentions;
 	f->mentions = 0;
 	/* the merged name may become canonical; its other forms (titled,
@@ -210,18 +333,18 @@ void ent_reg_merge(ent_ws *ex, size_t from, size_t into)
  * or a run of actors' names ("eu japan ...")? Greedy, longest first. */
 static int owner_prefix(ent_ws *ex, const char *pre, size_t n)
 {
-	size_t *r = ent_map_getn(&ex->by_norm, pre, n);
+	size_t r = reg_lookup_str(ex, pre, n);
 	size_t i = 0, parts = 0;
 
-	if (r && ent_reg_type(ex, ent_reg_find(ex, *r)) == ENT_TYPE_ORGANIZATION)
+	if (r != SIZE_MAX && ent_reg_type(ex, ent_reg_find(ex, r)) == ENT_TYPE_ORGANIZATION)
 		return 1;
 	while (i < n) {
 		size_t best = 0;
 		for (size_t e = n; e > i; e--) {
 			if (e < n && pre[e] != ' ')
 				continue;
-			r = ent_map_getn(&ex->by_norm, pre + i, e - i);
-			if (r && ent_reg_actor(ex, ent_reg_find(ex, *r))) {
+			r = reg_lookup_str(ex, pre + i, e - i);
+			if (r != SIZE_MAX && ent_reg_actor(ex, ent_reg_find(ex, r))) {
 				best = e;
 				break;
 			}
@@ -273,27 +396,29 @@ void ent_reg_resolve(ent_ws *ex)
 	for (size_t b = 0; b < n; b++) {
 		if (ent_reg_find(ex, b) != b || ex->recs[b].gaz >= 0)
 			continue;
-		size_t len;
-		const char *nb = norm_of(ex, ex->recs[b].name, &len);
+		const char *nb = ex->recs[b].norm, *end = nb + strlen(nb);
 		ent_type tb = ent_reg_type(ex, b);
 		const char *last_space = strrchr(nb, ' ');
 		/* every word-aligned prefix and suffix of the long name; each is
 		 * looked up only where it could be claimed: a prefix before
 		 * "of", "for" or "on", a suffix of two words or more (one with a
-		 * space in it: the normal form has no space at either end) */
-		for (size_t cut = 1; cut < len; cut++) {
-			if (nb[cut] != ' ')
-				continue;
-			const char *pre = nb, *suf = nb + cut + 1;
+		 * space in it: the normal form has no space at either end).
+		 * memchr finds the spaces; a word is compared only where the
+		 * rest of the name is long enough to hold it. */
+		if (!*nb)
+			continue;
+		for (const char *sp = memchr(nb + 1, ' ', (size_t)(end - nb - 1)); sp;
+		     sp = memchr(sp + 1, ' ', (size_t)(end - sp - 1))) {
+			size_t cut = (size_t)(sp - nb), rest = (size_t)(end - sp);
+			const char *pre = nb, *suf = sp + 1;
 			int of_follows = (*suf == 'o' || *suf == 'f') &&
-					 (!strncmp(nb + cut, " of ", 4) ||
-					  !strncmp(nb + cut, " for ", 5) ||
-					  !strncmp(nb + cut, " on ", 4));
-			size_t *pa = of_follows ? ent_map_getn(&ex->by_norm, pre, cut) : NULL;
-			size_t cand[2] = { pa ? *pa : none, none };
-			size_t *sa = last_space > nb + cut ? ent_map_get(&ex->by_norm, suf) : NULL;
-			if (sa && owner_prefix(ex, pre, cut))
-				cand[1] = *sa;
+					 ((rest >= 4 && !memcmp(sp, " of ", 4)) ||
+					  (rest >= 5 && !memcmp(sp, " for ", 5)) ||
+					  (rest >= 4 && !memcmp(sp, " on ", 4)));
+			size_t cand[2] = { of_follows ? reg_lookup_str(ex, pre, cut) : none, none };
+			size_t sa = last_space > sp ? reg_lookup_str(ex, suf, rest - 1) : none;
+			if (sa != none && owner_prefix(ex, pre, cut))
+				cand[1] = sa;
 			for (int k = 0; k < 2; k++) {
 				if (cand[k] == none)
 					continue;
@@ -313,14 +438,13 @@ void ent_reg_resolve(ent_ws *ex)
 
 void ent_reg_release(ent_ws *ex)
 {
-	for (size_t i = 0; i < ex->n_recs; i++) {
-		ent_rec *r = &ex->recs[i];
-		free(r->key);
-		free(r->name);
-		for (size_t j = 0; j < r->n_surfaces; j++)
-			free(r->surfaces[j]);
-		free(r->surfaces);
+	while (ex->chunks) {
+		ent_reg_chunk *next = ex->chunks->next;
+		free(ex->chunks);
+		ex->chunks = next;
 	}
+	ex->room = NULL;
+	ex->room_left = 0;
 	free(ex->recs);
 	ex->recs = NULL;
 	ex->n_recs = ex->cap_recs = 0;
