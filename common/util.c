@@ -365,8 +365,11 @@ void ent_map_clear(ent_map *m)
 		free(prev);
 		prev = before;
 	}
-	if (m->slots)
-		memset(m->slots, 0, m->cap * sizeof(*m->slots));
+	/* a slot is in use exactly when its key is set (map_slot() looks at
+	 * nothing else first): clearing the keys empties the map with a
+	 * quarter of the stores of zeroing every slot */
+	for (size_t i = 0; i < m->cap; i++)
+		m->slots[i].key = NULL;
 	m->len = 0;
 }
 

@@ -89,7 +89,8 @@ void ent_words_number(ent_words *w, const ent_vocab *tables, const char *text,
 int ent_words_seen_lower(const ent_words *w, const char *s, size_t n);
 
 /* A relation as the per-document set of recorded relations holds it.
- * rel is stored + 1, so that an all-zero slot is empty. */
+ * rel is stored + 1, so that a slot whose rel1 is 0 (an all-zero one) is
+ * empty. */
 struct ent_relkey {
 	size_t s, subj, obj;
 	unsigned rel1;

@@ -116,8 +116,11 @@ static void ws_end(ent_ws *ws)
 	}
 	ent_reg_release(ws);
 	ent_phrases_release(&ws->learned);
+	/* a slot whose rel1 is 0 is empty (see struct ent_relkey): clearing
+	 * rel1 alone empties the set with an eighth of the stores */
 	if (ws->rel_seen_len)
-		memset(ws->rel_seen, 0, ws->rel_seen_cap * sizeof(*ws->rel_seen));
+		for (size_t i = 0; i < ws->rel_seen_cap; i++)
+			ws->rel_seen[i].rel1 = 0;
 	ent_buf_clear(&ws->pool);
 	ws_trim(ws, SCRATCH_KEEP);
 	ent_map_clear(&ws->by_norm);
