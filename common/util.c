@@ -334,6 +334,45 @@ void ent_map_release(ent_map *m)
 	ent_map_init(m);
 }
 
+/* The largest chunk map_key_copy() makes for short keys. */
+#define MAP_CHUNK_MAX 16384
+
+void ent_map_clear(ent_map *m)
+{
+	void *prev = NULL;
+
+	if (m->chunks) {
+		/* the newest chunk's size: its used bytes and what is left */
+		char *start = (char *)m->chunks + sizeof(void *);
+		size_t size = (size_t)(m->room - start) + m->room_left;
+		memcpy(&prev, m->chunks, sizeof(prev));
+		if (size <= MAP_CHUNK_MAX) {
+			void *none = NULL;
+			memcpy(m->chunks, &none, sizeof(none));
+			m->room = start;
+			m->room_left = size;
+		} else {
+			/* one long key's chunk: not worth keeping */
+			free(m->chunks);
+			m->chunks = NULL;
+			m->room = NULL;
+			m->room_left = 0;
+		}
+	}
+	while (prev) {
+		void *before;
+		memcpy(&before, prev, sizeof(before));
+		free(prev);
+		prev = before;
+	}
+	/* a slot is in use exactly when its key is set (map_slot() looks at
+	 * nothing else first): clearing the keys empties the map with a
+	 * quarter of the stores of zeroing every slot */
+	for (size_t i = 0; i < m->cap; i++)
+		m->slots[i].key = NULL;
+	m->len = 0;
+}
+
 /* Linear probing over one array: the stored hash and length spare nearly
  * every key comparison, and a probe touches one cache line. */
 static size_t map_slot(const ent_map *m, const char *key, size_t n, uint64_t h)

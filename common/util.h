@@ -92,6 +92,11 @@ typedef struct ent_map {
 
 void ent_map_init(ent_map *m);
 void ent_map_release(ent_map *m);
+/* Empty the map for new keys, keeping its slot array (zeroed) and the
+ * newest chunk of key bytes if it is of ordinary size: a map filled again
+ * and again (one per document) then allocates nothing. Keys and values
+ * got before are no longer valid. */
+void ent_map_clear(ent_map *m);
 /* Returns a pointer to the value of `key`, or NULL. */
 size_t *ent_map_get(const ent_map *m, const char *key);
 size_t *ent_map_getn(const ent_map *m, const char *key, size_t n);

@@ -24,7 +24,7 @@ ent_extractor *ent_extractor_new(void)
 
 	ent_error_clear(&err);
 	ent_vocab_init(&ex->vocab);
-	ex->words = ent_words_pool_new();
+	ex->scratch = ent_scratch_pool_new();
 	ent_gazetteer_init(&ex->gaz, &ex->vocab);
 	ent_lexicon_init(&ex->lex, &ex->vocab);
 	must_load(ent_gazetteer_load(&ex->gaz, ent_data_countries, "countries", &err), "countries");
@@ -66,7 +66,7 @@ void ent_extractor_free(ent_extractor *ex)
 	ent_gazetteer_release(&ex->gaz);
 	ent_lexicon_release(&ex->lex);
 	ent_vocab_release(&ex->vocab);
-	ent_words_pool_free(ex->words);
+	ent_scratch_pool_free(ex->scratch);
 	free(ex);
 }
 
@@ -110,33 +110,6 @@ void ent_note_cut_list(ent_ws *ex, const ent_doc *d, size_t s)
 {
 	if (!ex->cut_lists++)
 		ex->cut_list_line = d->sents[s].line;
-}
-
-static void ws_init(ent_ws *ws, const ent_extractor *ex)
-{
-	memset(ws, 0, sizeof(*ws));
-	ws->vocab = &ex->vocab;
-	ws->gaz = &ex->gaz;
-	ws->lex = &ex->lex;
-	ws->limits = &ex->limits;
-	ws->words = ent_words_take(ex->words);
-	ent_phrases_init_shared(&ws->learned, 0, &ws->words->v, ENT_IDS_DOC);
-	ent_map_init(&ws->by_norm);
-}
-
-static void ws_release(ent_ws *ws, const ent_extractor *ex)
-{
-	ent_words_give(ex->words, ws->words);
-	ent_reg_release(ws);
-	ent_phrases_release(&ws->learned);
-	free(ws->gaz_rec);
-	ent_map_release(&ws->by_norm);
-	free(ws->rel_seen);
-	free(ws->named);
-	free(ws->norm);
-	free(ws->rels);
-	ent_buf_release(&ws->pool);
-	free(ws->sentences);
 }
 
 void ent_doc_span(const ent_doc *d, size_t a, size_t b, ent_buf *out)
@@ -188,13 +161,6 @@ static size_t pool_sentence(ent_ws *ex, ent_doc *d, size_t s)
 	d->sentence_id = ex->n_sentences++;
 	return d->sentence_id;
 }
-
-/* A relation as the per-document set of recorded relations holds it.
- * rel is stored + 1, so that an all-zero slot is empty. */
-struct ent_relkey {
-	size_t s, subj, obj;
-	unsigned rel1;
-};
 
 static size_t relkey_slot(const struct ent_relkey *set, size_t cap, const struct ent_relkey *k)
 {
@@ -282,18 +248,6 @@ static size_t main_actor(ent_ws *ex, ent_doc *d)
 	return best;
 }
 
-static void doc_release(ent_doc *d)
-{
-	free(d->toks);
-	free(d->sents);
-	free(d->sent_tok);
-	free(d->para);
-	free(d->ments);
-	free(d->sent_ment);
-	free(d->counts);
-	ent_map_release(&d->last_head);
-}
-
 /* ---- one document ---- */
 
 /* The owner of an ent_document's memory. */
@@ -326,12 +280,7 @@ void ent_document_free(ent_document *d)
 }
 
 /* A record as the document lists it, for sorting without globals. */
-typedef struct visible {
-	ent_type type;
-	const char *name;
-	const char *key;
-	size_t rec;
-} visible;
+typedef struct ent_visible visible;
 
 static int cmp_visible(const void *pa, const void *pb)
 {
@@ -408,12 +357,18 @@ static void take_entities(ent_ws *ws, const visible *vis, size_t nv, doc_store *
 	}
 }
 
-/* The entities the document names or relates, sorted. */
-static size_t visible_records(ent_ws *ws, visible **out)
+/* The entities the document names or relates, sorted, in ws->vis. */
+static size_t visible_records(ent_ws *ws)
 {
-	char *used = ent_xcalloc(ws->n_recs + 1, 1);
-	visible *vis = ent_xmalloc((ws->n_recs + 1) * sizeof(*vis));
+	unsigned char *used;
+	visible *vis;
 	size_t nv = 0;
+
+	ENT_GROW(ws->used, ws->cap_used, ws->n_recs + 1);
+	ENT_GROW(ws->vis, ws->cap_vis, ws->n_recs + 1);
+	used = ws->used;
+	vis = ws->vis;
+	memset(used, 0, ws->n_recs + 1);
 
 	for (size_t i = 0; i < ws->n_rels; i++) {
 		used[ent_reg_find(ws, ws->rels[i].s)] = 1;
@@ -426,9 +381,7 @@ static size_t visible_records(ent_ws *ws, visible **out)
 			vis[nv].key = ws->recs[r].key;
 			vis[nv++].rec = r;
 		}
-	free(used);
 	qsort(vis, nv, sizeof(*vis), cmp_visible);
-	*out = vis;
 	return nv;
 }
 
@@ -439,16 +392,24 @@ static void finish_document(ent_ws *ws, doc_store *ds)
 	size_t nv, nr = 0, *rank;
 
 	ent_reg_resolve(ws);
-	nv = visible_records(ws, &vis);
-	rank = ent_xmalloc((ws->n_recs + 1) * sizeof(*rank));
+	nv = visible_records(ws);
+	vis = ws->vis;
+	ENT_GROW(ws->rank, ws->cap_rank, ws->n_recs + 1);
+	rank = ws->rank;
 	for (size_t r = 0; r < ws->n_recs; r++)
 		rank[r] = SIZE_MAX;
-	ds->ents = ent_xcalloc(nv + 1, sizeof(*ds->ents));
+	/* not zeroed: take_entities() and the loop below set every field of
+	 * the entries they count, and none past those is read */
+	ds->ents = ent_xmalloc((nv + 1) * sizeof(*ds->ents));
 	for (size_t i = 0; i < nv; i++)
 		rank[vis[i].rec] = i;
 	take_entities(ws, vis, nv, ds);
-	ds->sentences = ent_buf_detach(&ws->pool);
-	ds->rels = ent_xcalloc(ws->n_rels + 1, sizeof(*ds->rels));
+	/* a copy, so that the pool keeps its room for the next document */
+	ds->sentences = ent_xmalloc(ws->pool.len + 1);
+	if (ws->pool.len)
+		memcpy(ds->sentences, ws->pool.data, ws->pool.len);
+	ds->sentences[ws->pool.len] = '\0';
+	ds->rels = ent_xmalloc((ws->n_rels + 1) * sizeof(*ds->rels));
 	for (size_t i = 0; i < ws->n_rels; i++) {
 		const ent_rawrel *raw = &ws->rels[i];
 		size_t s = rank[ent_reg_find(ws, raw->s)], o = rank[ent_reg_find(ws, raw->o)];
@@ -470,13 +431,31 @@ static void finish_document(ent_ws *ws, doc_store *ds)
 		out->ev.sentence = ds->sentences + ws->sentences[raw->sentence];
 		out->ev.rule = raw->rule;
 	}
-	free(rank);
-	free(vis);
 	ds->pub.corpus.entities = ds->ents;
 	ds->pub.corpus.n_entities = nv;
 	ds->pub.corpus.relations = ds->rels;
 	ds->pub.corpus.n_relations = nr;
 	ds->pub.corpus.n_documents = 1;
+}
+
+/* Room for the per-sentence indexes (n_sents + 1 entries each), kept
+ * from the scratch's earlier documents when it is enough. */
+static void sentence_index_room(ent_doc *d)
+{
+	size_t need = d->n_sents + 1, cap = 2 * d->cap_sent_index;
+
+	if (need <= d->cap_sent_index)
+		return;
+	/* nothing to copy: free and allocate rather than realloc */
+	free(d->sent_tok);
+	free(d->para);
+	free(d->sent_ment);
+	if (cap < need)
+		cap = need;
+	d->sent_tok = ent_xmalloc(cap * sizeof(*d->sent_tok));
+	d->para = ent_xmalloc(cap * sizeof(*d->para));
+	d->sent_ment = ent_xmalloc(cap * sizeof(*d->sent_ment));
+	d->cap_sent_index = cap;
 }
 
 /* Sentences, tokens, then recognition of every sentence, then relations
@@ -487,10 +466,8 @@ static void run_document(ent_ws *ws, ent_doc *d, size_t text_len, doc_store *ds)
 
 	ent_text_split(text, text_len, &d->sents, &d->n_sents);
 	/* never NULL, even with no mention: rules offset into it */
-	d->ments = ent_xmalloc(sizeof(*d->ments));
-	d->cap_ments = 1;
-	d->sent_tok = ent_xmalloc((d->n_sents + 1) * sizeof(*d->sent_tok));
-	d->sent_ment = ent_xmalloc((d->n_sents + 1) * sizeof(*d->sent_ment));
+	ENT_GROW(d->ments, d->cap_ments, 1);
+	sentence_index_room(d);
 	for (size_t s = 0; s < d->n_sents; s++) {
 		size_t max = ws->limits->max_sentence_words;
 		d->sent_tok[s] = d->n_toks;
@@ -501,7 +478,6 @@ static void run_document(ent_ws *ws, ent_doc *d, size_t text_len, doc_store *ds)
 			ds->pub.cut_sentence_line = d->sents[s].line;
 	}
 	d->sent_tok[d->n_sents] = d->n_toks;
-	d->para = ent_xmalloc((d->n_sents + 1) * sizeof(*d->para));
 	for (size_t s = 0; s < d->n_sents; s++)
 		d->para[s] = s == 0 || (d->sents[s].flags & ENT_SENT_PARA) ? s : d->para[s - 1];
 	ent_words_number(ws->words, ws->vocab, text, d->toks, d->n_toks);
@@ -551,8 +527,8 @@ ent_status ent_extract_document(const ent_extractor *ex, const char *name,
 				const char *data, size_t len, ent_document **out,
 				ent_error *err)
 {
-	ent_doc d;
-	ent_ws ws;
+	ent_scratch *sc;
+	ent_doc *d;
 	doc_store *ds;
 	char *text;
 	size_t text_len;
@@ -566,16 +542,15 @@ ent_status ent_extract_document(const ent_extractor *ex, const char *name,
 	ds->name = ent_xstrdup(name);
 	ds->pub.name = ds->name;
 	ds->pub.bytes = len;
-	memset(&d, 0, sizeof(d));
-	d.name = ds->name;
-	d.text = text;
-	d.actor = SIZE_MAX;
-	d.title = SIZE_MAX;
-	ws_init(&ws, ex);
-	run_document(&ws, &d, text_len, ds);
-	finish_document(&ws, ds);
-	ws_release(&ws, ex);
-	doc_release(&d);
+	sc = ent_scratch_take(ex->scratch, ex);
+	d = &sc->doc;
+	d->name = ds->name;
+	d->text = text;
+	d->actor = SIZE_MAX;
+	d->title = SIZE_MAX;
+	run_document(&sc->ws, d, text_len, ds);
+	finish_document(&sc->ws, ds);
+	ent_scratch_give(ex->scratch, sc);
 	free(text);
 	*out = &ds->pub;
 	return ENT_OK;

@@ -76,6 +76,11 @@ typedef struct ent_words {
 	uint32_t stamp;       /* the current document */
 } ent_words;
 
+/* A word cache of its own (free with ent_words_free()); a scratch
+ * (scratch.c) keeps one per thread at work. */
+ent_words *ent_words_new(void);
+void ent_words_free(ent_words *w);
+/* A pool of caches, for callers without an extractor (tests). */
 typedef struct ent_words_pool ent_words_pool;
 ent_words_pool *ent_words_pool_new(void);
 void ent_words_pool_free(ent_words_pool *p);
@@ -92,11 +97,28 @@ void ent_words_number(ent_words *w, const ent_vocab *tables, const char *text,
 /* Did the current document write s[0, n) as a lower-case token? */
 int ent_words_seen_lower(const ent_words *w, const char *s, size_t n);
 
+/* A relation as the per-document set of recorded relations holds it.
+ * rel is stored + 1, so that a slot whose rel1 is 0 (an all-zero one) is
+ * empty. */
+struct ent_relkey {
+	size_t s, subj, obj;
+	unsigned rel1;
+};
+
+/* extractor.c: a record as the document lists it, for sorting. */
+struct ent_visible {
+	ent_type type;
+	const char *name;
+	const char *key;
+	size_t rec;
+};
+
 /* The working state of one document: its own registry, the names it
  * taught (acronyms), its relations. Each document is read on its own, so
  * that documents can be extracted in any order, on any thread, on any
  * machine, and merge to the same result. The tables are shared and only
- * read. */
+ * read. Its arrays live in a scratch (scratch.c) and keep their room,
+ * emptied, for the thread's next document. */
 typedef struct ent_ws {
 	const ent_vocab *vocab; /* the tables' words */
 	const ent_gazetteer *gaz;
@@ -109,6 +131,7 @@ typedef struct ent_ws {
 	ent_rec *recs;
 	size_t n_recs, cap_recs;
 	size_t *gaz_rec;      /* gazetteer entry -> its record + 1, 0 if none yet */
+	size_t n_gaz_rec;     /* its entries, once a document made it */
 	ent_map by_norm;      /* normalized surface -> record */
 	ent_rawrel *rels;
 	size_t n_rels, cap_rels;
@@ -126,13 +149,20 @@ typedef struct ent_ws {
 	ent_reg_chunk *chunks; /* registry.c: the records' strings, freed together */
 	char *room;           /* free space in the newest chunk */
 	size_t room_left;
+	/* extractor.c: per record, while the document's result is made */
+	struct ent_visible *vis;
+	size_t cap_vis;
+	size_t *rank;
+	size_t cap_rank;
+	unsigned char *used;
+	size_t cap_used;
 } ent_ws;
 
 /* The extractor: the tables, read by every document, and the corpus that
  * ent_extractor_add_text() accumulates for callers that want it whole. */
 struct ent_extractor {
 	ent_vocab vocab;        /* every word the tables use */
-	ent_words_pool *words;  /* word caches, one per thread at work */
+	struct ent_scratch_pool *scratch; /* one scratch per thread at work */
 	ent_gazetteer gaz;
 	ent_lexicon lex;
 	ent_limits limits;
@@ -158,11 +188,12 @@ typedef struct ent_doc {
 	size_t n_sents;
 	size_t *sent_tok;       /* first token of each sentence; n_sents + 1 */
 	size_t *para;           /* first sentence of each sentence's paragraph */
+	size_t cap_sent_index;  /* room of sent_tok, para and sent_ment */
 	ent_mention *ments;
 	size_t n_ments, cap_ments;
 	size_t *sent_ment;      /* first mention of each sentence; n_sents + 1 */
 	size_t *counts;         /* name mentions per record in this document */
-	size_t n_counts;
+	size_t n_counts;        /* entries of counts, all zero when it begins */
 	size_t actor;           /* the document's main actor, or SIZE_MAX */
 	ent_map last_head;      /* lower-case head word -> last entity so named */
 	size_t sentence_id;     /* pool index of the current sentence, or SIZE_MAX */
@@ -172,6 +203,28 @@ typedef struct ent_doc {
 	int has_pair;
 	size_t pair_sent;       /* the sentence that named them */
 } ent_doc;
+
+/* What a thread keeps from one document to the next (scratch.c): the word
+ * cache, and the working state and document whose arrays keep their room.
+ * A document of ordinary size then allocates next to nothing; an array
+ * that grew very large for one document is freed after it. Nothing of a
+ * document's content is kept: the next one begins empty. */
+typedef struct ent_scratch {
+	ent_words *words;
+	ent_ws ws;
+	ent_doc doc;
+} ent_scratch;
+
+typedef struct ent_scratch_pool ent_scratch_pool;
+ent_scratch_pool *ent_scratch_pool_new(void);
+void ent_scratch_pool_free(ent_scratch_pool *p);
+/* A scratch for one document (from the pool, or new), its working state
+ * and document begun empty for the extractor's tables; give it back with
+ * ent_scratch_give() after the document. */
+ent_scratch *ent_scratch_take(ent_scratch_pool *p, const ent_extractor *ex);
+/* Ends the document (frees what was its own, empties the rest) and puts
+ * the scratch back in the pool. */
+void ent_scratch_give(ent_scratch_pool *p, ent_scratch *sc);
 
 /* markup.c: HTML and XML to text; markdown.c: Markdown to plain text. */
 typedef enum ent_markup {

@@ -132,7 +132,23 @@ int ent_words_seen_lower(const ent_words *w, const char *s, size_t n)
 	return id && id < w->cap && w->lower[id] == w->stamp;
 }
 
-/* ---- the extractor's pool ---- */
+/* ---- caches of their own, and a pool of them ---- */
+
+ent_words *ent_words_new(void)
+{
+	ent_words *w = ent_xmalloc(sizeof(*w));
+
+	words_init(w);
+	return w;
+}
+
+void ent_words_free(ent_words *w)
+{
+	if (!w)
+		return;
+	words_release(w);
+	free(w);
+}
 
 struct ent_words_pool {
 	pthread_mutex_t lock;
@@ -152,10 +168,8 @@ void ent_words_pool_free(ent_words_pool *p)
 {
 	if (!p)
 		return;
-	for (size_t i = 0; i < p->n; i++) {
-		words_release(p->free[i]);
-		free(p->free[i]);
-	}
+	for (size_t i = 0; i < p->n; i++)
+		ent_words_free(p->free[i]);
 	free(p->free);
 	pthread_mutex_destroy(&p->lock);
 	free(p);
@@ -169,10 +183,8 @@ ent_words *ent_words_take(ent_words_pool *p)
 	if (p->n)
 		w = p->free[--p->n];
 	pthread_mutex_unlock(&p->lock);
-	if (!w) {
-		w = ent_xmalloc(sizeof(*w));
-		words_init(w);
-	}
+	if (!w)
+		w = ent_words_new();
 	ent_words_begin(w);
 	return w;
 }
