@@ -171,7 +171,7 @@ static int md(const char *s)
 /* A 64 KiB and a bit of 'a' with `sign` at `at`. */
 static int md_at(const char *sign, size_t at)
 {
-	size_t len = 65536 + 16;
+	size_t len = 65536 + 32; /* room for the longest sign at 64 KiB */
 	char *in = malloc(len);
 	memset(in, 'a', len);
 	memcpy(in + at, sign, strlen(sign));
