@@ -7,6 +7,8 @@
 #ifndef ENT_LEXICON_H
 #define ENT_LEXICON_H
 
+#include <string.h>
+
 #include "entente/common.h"
 #include "text.h"
 #include "util.h"
@@ -15,9 +17,27 @@
  * is read: every word a table uses has an id in the extractor's
  * vocabulary, each token of a document is given the ids of its key
  * (exact and case-folded) once, and a table is a trie over ids. */
+/* A vocabulary is its own open-addressing table rather than an ent_map:
+ * every token of every document is looked up, and most are short. A key
+ * of up to ENT_VOCAB_SHORT bytes is held in its slot as two words (a, b)
+ * that, with its length, determine its bytes (ent_vocab_key()), so it is
+ * compared by two word comparisons and never stored. A longer key is held
+ * by its ent_hash() (a) and where its bytes are in long_keys (b), and
+ * compared by memcmp() when the hashes match. */
+#define ENT_VOCAB_SHORT 16
+
+typedef struct ent_vocab_slot {
+	uint64_t a, b; /* the key */
+	size_t len;    /* of the key */
+	uint32_t id;   /* 0 in an empty slot */
+} ent_vocab_slot;
+
 typedef struct ent_vocab {
-	ent_map ids; /* word key -> id (1..n) */
+	ent_vocab_slot *slots; /* open addressing, word key -> id (1..n) */
+	size_t cap;            /* power of two, or 0 */
 	size_t n;
+	char *long_keys;       /* the bytes of keys longer than 16 */
+	size_t long_len, long_cap;
 } ent_vocab;
 
 void ent_vocab_init(ent_vocab *v);
@@ -26,6 +46,63 @@ void ent_vocab_release(ent_vocab *v);
 uint32_t ent_vocab_intern(ent_vocab *v, const char *key, size_t n);
 /* The id of key[0, n), or 0 when the vocabulary does not have it. */
 uint32_t ent_vocab_find(const ent_vocab *v, const char *key, size_t n);
+
+/* The (a, b) of a short key (1 to ENT_VOCAB_SHORT bytes): 9 to 16 bytes
+ * are the first eight and the last eight; 4 to 8, the first four and the
+ * last four; 1 to 3, the first, middle and last byte. Where the pieces
+ * overlap, the length says which bytes repeat, so (a, b, n) determine the
+ * key. Nothing outside key[0, n) is read (ent_hash() loads the same way). */
+static inline void ent_vocab_key(const char *key, size_t n, uint64_t *a, uint64_t *b)
+{
+	uint32_t w0, w1;
+
+	if (n > 8) {
+		memcpy(a, key, 8);
+		memcpy(b, key + n - 8, 8);
+		return;
+	}
+	*b = 0;
+	if (n >= 4) {
+		memcpy(&w0, key, 4);
+		memcpy(&w1, key + n - 4, 4);
+		*a = w0 | (uint64_t)w1 << 32;
+	} else {
+		*a = n ? (uint64_t)(unsigned char)key[0] | (uint64_t)(unsigned char)key[n / 2] << 8 |
+				 (uint64_t)(unsigned char)key[n - 1] << 16
+		       : 0;
+	}
+}
+
+/* Where the probe for a key with these (a, b) (a long key: its hash, and
+ * b = 0) starts: multiply and fold, so that every bit of the key counts in
+ * the low bits the table indexes by. */
+static inline size_t ent_vocab_home(const ent_vocab *v, uint64_t a, uint64_t b, size_t n)
+{
+	uint64_t h = a * 0x9e3779b97f4a7c15ULL;
+
+	h = (h ^ (h >> 32) ^ b ^ n) * 0xd6e8feb86659fd93ULL;
+	return (size_t)(h ^ (h >> 32)) & (v->cap - 1);
+}
+
+/* ent_vocab_find() for a key of 1 to ENT_VOCAB_SHORT bytes, inline: word
+ * numbering asks it for every token. 0 also when the key is longer. */
+static inline uint32_t ent_vocab_find_short(const ent_vocab *v, const char *key, size_t n)
+{
+	const ent_vocab_slot *sl;
+	uint64_t a, b;
+	size_t i;
+
+	if (n - 1 >= ENT_VOCAB_SHORT || !v->cap)
+		return 0;
+	ent_vocab_key(key, n, &a, &b);
+	i = ent_vocab_home(v, a, b, n);
+	while ((sl = &v->slots[i])->id) {
+		if (sl->a == a && sl->b == b && sl->len == n)
+			return sl->id;
+		i = (i + 1) & (v->cap - 1);
+	}
+	return 0;
+}
 
 /* Which of a token's ids a table reads (see ent_token). */
 enum { ENT_IDS_EXACT, ENT_IDS_FOLD, ENT_IDS_DOC };

@@ -113,7 +113,9 @@ void ent_words_number(ent_words *w, const ent_vocab *tables, const char *text,
 {
 	for (size_t i = 0; i < n; i++) {
 		ent_token *t = &toks[i];
-		uint32_t id = ent_vocab_intern(&w->v, text + t->start, t->len);
+		uint32_t id = ent_vocab_find_short(&w->v, text + t->start, t->len);
+		if (!id) /* new, or long */
+			id = ent_vocab_intern(&w->v, text + t->start, t->len);
 		if (id >= w->cap || !w->ready[id])
 			word_new(w, tables, text, t, id);
 		t->kid = w->kid[id];
