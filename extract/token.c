@@ -188,18 +188,40 @@ static size_t word_end(const char *text, size_t i, size_t end, ent_token *t)
 	return i;
 }
 
+/* Does the ASCII word s[a, b) have two or more capitals and no
+ * lower-case letter (ENT_TK_UPPER)? Asked of words that open with a
+ * capital or a digit; a lower-case letter ends it, mostly at once. */
+static int ascii_upper(const unsigned char *s, size_t a, size_t b)
+{
+	size_t caps = 0;
+
+	for (; a < b; a++) {
+		uint32_t f = ascii_flags[s[a]];
+		if (f & ENT_TK_LOWER)
+			return 0;
+		caps += (f & ENT_TK_CAP) != 0;
+	}
+	return caps >= 2;
+}
+
 size_t ent_tokenize(const char *text, size_t start, size_t end,
 		    ent_token **toks, size_t *n, size_t *cap, size_t max)
 {
-	ent_token *tk = *toks;
-	size_t nt = *n, ct = *cap;
-	size_t i = start, added = 0;
+	const unsigned char *s = (const unsigned char *)text;
+	ent_token *tk;
+	size_t nt = *n, i = start, added = 0;
 	uint32_t pending = 0;
 
-	while (i < end && added < max) {
+	/* every token takes a byte at least: room for all of them at once,
+	 * not a test per token */
+	if (max > (end > start ? end - start : 0))
+		max = end > start ? end - start : 0;
+	ENT_GROW(*toks, *cap, nt + max);
+	tk = *toks;
+	while (i < end) {
 		/* an ASCII byte is classified by one look-up; only bytes from
 		 * 0x80 are decoded and classified by code point */
-		unsigned char c0 = (unsigned char)text[i];
+		unsigned char c0 = s[i];
 		uint32_t cp = c0, f = ascii_flags[c0];
 		size_t l = 1;
 		if (f & ENT_TK_SPACE) {
@@ -218,39 +240,48 @@ size_t ent_tokenize(const char *text, size_t start, size_t end,
 			}
 			f = start_flags(cp);
 		}
-		if (nt + 1 > ct)
-			ENT_GROW(tk, ct, nt + 1);
+		if (added == max)
+			break;
 		ent_token *t = &tk[nt++];
 		added++;
 		t->start = (uint32_t)i;
-		t->flags = pending;
+		t->flags = pending | f;
 		pending = 0;
+		if (f & ENT_TK_WORD) {
+			/* the run of ASCII letters and digits, the whole of
+			 * nearly every word; where it stops at a byte from 0x80
+			 * or an apostrophe, word_end() takes over from the first
+			 * character, as if this run were not there */
+			size_t j = i + l;
+			if (c0 < 0x80)
+				while (j < end && (ascii_flags[s[j]] & ENT_TK_WORD))
+					j++;
+			if (c0 >= 0x80 || (j < end && (s[j] >= 0x80 || s[j] == '\'')))
+				j = word_end(text, i + l, end, t);
+			else if (!(f & ENT_TK_LOWER) && ascii_upper(s, i, j))
+				t->flags |= ENT_TK_UPPER;
+			t->len = (uint32_t)(j - i);
+			i = j;
+			continue;
+		}
+		t->len = (uint32_t)l;
 		/* a possessive "'s"; both apostrophes are QUOTE tokens, so
 		 * the flag test passes over every word quickly */
 		if ((f & ENT_TK_QUOTE) && is_apostrophe(cp) && i + l < end &&
-		    (text[i + l] == 's' || text[i + l] == 'S') &&
+		    (s[i + l] == 's' || s[i + l] == 'S') &&
 		    added > 1 && !(t->flags & ENT_TK_SPACE) && (tk[nt - 2].flags & ENT_TK_WORD)) {
 			size_t l3;
 			if (i + l + 1 >= end ||
 			    !is_word_cp(ent_utf8_decode(text + i + l + 1, &l3))) {
 				t->len = (uint32_t)(l + 1);
-				t->flags |= ENT_TK_POSS;
+				t->flags = (t->flags & (ENT_TK_SPACE | ENT_TK_NL)) | ENT_TK_POSS;
 				i += l + 1;
 				continue;
 			}
 		}
-		t->flags |= f;
-		if (!(f & ENT_TK_WORD)) {
-			t->len = (uint32_t)l;
-			i += l;
-			continue;
-		}
-		i = word_end(text, i + l, end, t);
-		t->len = (uint32_t)(i - t->start);
+		i += l;
 	}
-	*toks = tk;
 	*n = nt;
-	*cap = ct;
 	return added;
 }
 
