@@ -256,7 +256,7 @@ size_t ent_tokenize(const char *text, size_t start, size_t end,
 {
 	const unsigned char *s = (const unsigned char *)text;
 	ent_token *tk;
-	size_t nt0 = *n, nt = *n, i = start;
+	size_t nt0 = *n, nt = *n, last, i = start;
 	uint32_t pending = 0;
 
 	/* every token takes a byte at least: room for all of them at once,
@@ -265,6 +265,7 @@ size_t ent_tokenize(const char *text, size_t start, size_t end,
 		max = end > start ? end - start : 0;
 	ENT_GROW(*toks, *cap, nt + max);
 	tk = *toks;
+	last = nt + max;
 	while (i < end) {
 		/* an ASCII byte is classified by one look-up; bytes from 0x80
 		 * (decoded) and the apostrophe (maybe a possessive) are left
@@ -276,7 +277,7 @@ size_t ent_tokenize(const char *text, size_t start, size_t end,
 			i++;
 			continue;
 		}
-		if (nt - nt0 == max)
+		if (nt == last)
 			break;
 		if (c0 >= 0x80 || c0 == '\'') {
 			i = wide_token(text, i, end, tk, nt0, &nt, &pending);
@@ -302,10 +303,16 @@ size_t ent_tokenize(const char *text, size_t start, size_t end,
 		pending = 0;
 		if (j < end && (s[j] >= 0x80 || s[j] == '\''))
 			j = word_end(text, i + 1, end, t);
-		else if (!(f & ENT_TK_LOWER) && ascii_upper(s, i, j))
-			t->flags |= ENT_TK_UPPER;
+		else if (!(f & ENT_TK_LOWER) && j - i >= 2 &&
+			 !(ascii_flags[s[i + 1]] & ENT_TK_LOWER) && ascii_upper(s, i, j))
+			t->flags |= ENT_TK_UPPER; /* ("Kenya" is ruled out at its 'e') */
 		t->len = (uint32_t)(j - i);
 		i = j;
+		/* the one space after most words, without a turn of the loop */
+		if (i < end && s[i] == ' ') {
+			pending = ENT_TK_SPACE;
+			i++;
+		}
 	}
 	*n = nt;
 	return nt - nt0;
