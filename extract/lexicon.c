@@ -43,6 +43,7 @@ static void vocab_grow(ent_vocab *v)
 	size_t old_cap = v->cap;
 
 	v->cap = old_cap ? old_cap * 2 : 64;
+	v->shift = old_cap ? v->shift - 1 : 64 - 6;
 	v->slots = ent_xcalloc(v->cap, sizeof(*v->slots));
 	for (size_t i = 0; i < old_cap; i++) {
 		if (!old[i].id)

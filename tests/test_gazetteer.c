@@ -147,7 +147,8 @@ START_TEST(vocab_keys_of_every_length)
 {
 	/* keys of 1 to 40 bytes that differ in one byte (first, middle or
 	 * last) or only in length, past several resizes: short keys are held
-	 * as words in their slot, long ones by hash and bytes */
+	 * as words in their slot (found alone or inside a longer text), long
+	 * ones by hash and bytes */
 	ent_vocab v;
 	char key[48];
 	uint32_t ids[41][4];
@@ -172,6 +173,12 @@ START_TEST(vocab_keys_of_every_length)
 					ck_assert_uint_eq(id, ids[n][k]);
 					ck_assert_uint_eq(ent_vocab_find(&v, key, n), id);
 					ck_assert_uint_eq(ent_vocab_find_short(&v, key, n),
+							  n <= ENT_VOCAB_SHORT ? id : 0);
+					/* inside a longer text: what follows is masked */
+					char wide[64];
+					memset(wide, 'z', sizeof(wide));
+					memcpy(wide, key, n);
+					ck_assert_uint_eq(ent_vocab_find_wide(&v, wide, n),
 							  n <= ENT_VOCAB_SHORT ? id : 0);
 				}
 			}
