@@ -468,6 +468,9 @@ static void run_document(ent_ws *ws, ent_doc *d, size_t text_len, doc_store *ds)
 	/* never NULL, even with no mention: rules offset into it */
 	ENT_GROW(d->ments, d->cap_ments, 1);
 	sentence_index_room(d);
+	/* prose has a token every five or six bytes: room for one every four
+	 * at once, rather than growing (and copying) the array a dozen times */
+	ENT_GROW(d->toks, d->cap_toks, text_len / 4 + 64);
 	for (size_t s = 0; s < d->n_sents; s++) {
 		size_t max = ws->limits->max_sentence_words;
 		d->sent_tok[s] = d->n_toks;

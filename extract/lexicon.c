@@ -12,33 +12,91 @@
 
 #define KEY_MAX 512
 
+/* The slot of key[0, n), its own or the empty one where it belongs, and
+ * its (a, b) (lexicon.h). */
+static ent_vocab_slot *vocab_slot(const ent_vocab *v, const char *key, size_t n,
+				  uint64_t *a, uint64_t *b)
+{
+	ent_vocab_slot *sl;
+	size_t i;
+
+	if (n <= ENT_VOCAB_SHORT) {
+		ent_vocab_key(key, n, a, b);
+		i = ent_vocab_home(v, *a, *b, n);
+		while ((sl = &v->slots[i])->id && (sl->a != *a || sl->b != *b || sl->len != n))
+			i = (i + 1) & (v->cap - 1);
+		return sl;
+	}
+	*a = ent_hash(key, n);
+	*b = 0;
+	i = ent_vocab_home(v, *a, 0, n);
+	while ((sl = &v->slots[i])->id &&
+	       (sl->a != *a || sl->len != n || memcmp(v->long_keys + sl->b, key, n) != 0))
+		i = (i + 1) & (v->cap - 1);
+	return sl;
+}
+
+/* Twice the room, every key moved to where it now belongs. */
+static void vocab_grow(ent_vocab *v)
+{
+	ent_vocab_slot *old = v->slots;
+	size_t old_cap = v->cap;
+
+	v->cap = old_cap ? old_cap * 2 : 64;
+	v->shift = old_cap ? v->shift - 1 : 64 - 6;
+	v->slots = ent_xcalloc(v->cap, sizeof(*v->slots));
+	for (size_t i = 0; i < old_cap; i++) {
+		if (!old[i].id)
+			continue;
+		size_t j = ent_vocab_home(v, old[i].a,
+					  old[i].len > ENT_VOCAB_SHORT ? 0 : old[i].b, old[i].len);
+		while (v->slots[j].id)
+			j = (j + 1) & (v->cap - 1);
+		v->slots[j] = old[i];
+	}
+	free(old);
+}
+
 void ent_vocab_init(ent_vocab *v)
 {
-	ent_map_init(&v->ids);
-	v->n = 0;
+	memset(v, 0, sizeof(*v));
 }
 
 void ent_vocab_release(ent_vocab *v)
 {
-	ent_map_release(&v->ids);
+	free(v->slots);
+	free(v->long_keys);
+	ent_vocab_init(v);
 }
 
 uint32_t ent_vocab_intern(ent_vocab *v, const char *key, size_t n)
 {
-	uint64_t h = ent_hash(key, n);
-	size_t *id = ent_map_getnh(&v->ids, key, n, h);
+	ent_vocab_slot *sl;
+	uint64_t a, b;
 
-	if (id)
-		return (uint32_t)*id;
-	ent_map_putnh(&v->ids, key, n, h, ++v->n);
-	return (uint32_t)v->n;
+	if ((v->n + 1) * 2 >= v->cap)
+		vocab_grow(v);
+	sl = vocab_slot(v, key, n, &a, &b);
+	if (sl->id)
+		return sl->id;
+	if (n > ENT_VOCAB_SHORT) {
+		ENT_GROW(v->long_keys, v->long_cap, v->long_len + n);
+		memcpy(v->long_keys + v->long_len, key, n);
+		b = v->long_len;
+		v->long_len += n;
+	}
+	sl->a = a;
+	sl->b = b;
+	sl->len = n;
+	sl->id = (uint32_t)++v->n;
+	return sl->id;
 }
 
 uint32_t ent_vocab_find(const ent_vocab *v, const char *key, size_t n)
 {
-	size_t *id = ent_map_getn(&v->ids, key, n);
+	uint64_t a, b;
 
-	return id ? (uint32_t)*id : 0;
+	return v->cap ? vocab_slot(v, key, n, &a, &b)->id : 0;
 }
 
 void ent_phrases_init_shared(ent_phrases *p, int fold, ent_vocab *v, unsigned ids)

@@ -18,9 +18,28 @@
  * is read: every word a table uses has an id in the extractor's
  * vocabulary, each token of a document is given the ids of its key
  * (exact and case-folded) once, and a table is a trie over ids. */
+/* A vocabulary is its own open-addressing table rather than an ent_map:
+ * every token of every document is looked up, and most are short. A key
+ * of up to ENT_VOCAB_SHORT bytes is held in its slot as two words (a, b)
+ * that, with its length, are its bytes (ent_vocab_key()), so it is
+ * compared by two word comparisons and never stored. A longer key is held
+ * by its ent_hash() (a) and where its bytes are in long_keys (b), and
+ * compared by memcmp() when the hashes match. */
+#define ENT_VOCAB_SHORT 16
+
+typedef struct ent_vocab_slot {
+	uint64_t a, b; /* the key */
+	size_t len;    /* of the key */
+	uint32_t id;   /* 0 in an empty slot */
+} ent_vocab_slot;
+
 typedef struct ent_vocab {
-	ent_map ids; /* word key -> id (1..n) */
+	ent_vocab_slot *slots; /* open addressing, word key -> id (1..n) */
+	size_t cap;            /* power of two, or 0 */
+	unsigned shift;        /* 64 - log2(cap): a hash's top bits index */
 	size_t n;
+	char *long_keys;       /* the bytes of keys longer than 16 */
+	size_t long_len, long_cap;
 } ent_vocab;
 
 void ent_vocab_init(ent_vocab *v);
@@ -29,6 +48,87 @@ void ent_vocab_release(ent_vocab *v);
 uint32_t ent_vocab_intern(ent_vocab *v, const char *key, size_t n);
 /* The id of key[0, n), or 0 when the vocabulary does not have it. */
 uint32_t ent_vocab_find(const ent_vocab *v, const char *key, size_t n);
+
+/* The (a, b) of a short key (up to ENT_VOCAB_SHORT bytes): up to 8 bytes
+ * are a, as loaded from the key followed by zero bytes, and b = 0; 9 to 16
+ * are the first eight (a) and the last eight (b), where the length says
+ * which bytes both hold. Nothing outside key[0, n) is read. */
+static inline void ent_vocab_key(const char *key, size_t n, uint64_t *a, uint64_t *b)
+{
+	unsigned char pad[8] = { 0 };
+
+	if (n > 8) {
+		memcpy(a, key, 8);
+		memcpy(b, key + n - 8, 8);
+		return;
+	}
+	memcpy(pad, key, n);
+	memcpy(a, pad, 8);
+	*b = 0;
+}
+
+/* The same where key[0, 8) may be read even when n < 8 (the key lies
+ * inside a longer text): one load, the bytes past the key masked out.
+ * Loading the mask from bytes makes it right in either byte order. */
+static inline void ent_vocab_key_wide(const char *key, size_t n, uint64_t *a, uint64_t *b)
+{
+	static const unsigned char ones[16] = { 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff };
+	uint64_t mask;
+
+	memcpy(a, key, 8);
+	if (n > 8) {
+		memcpy(b, key + n - 8, 8);
+		return;
+	}
+	memcpy(&mask, ones + 8 - n, 8); /* n bytes 0xff, then zeros */
+	*a &= mask;
+	*b = 0;
+}
+
+/* Where the probe for a key with these (a, b) (a long key: its hash, and
+ * b = 0) starts: the top bits of a multiplicative hash, which every bit of
+ * the key reaches. */
+static inline size_t ent_vocab_home(const ent_vocab *v, uint64_t a, uint64_t b, size_t n)
+{
+	return (size_t)(((a ^ b ^ n) * 0x9e3779b97f4a7c15ULL) >> v->shift);
+}
+
+/* The id of the short key (a, b, n), or 0; the table has room. */
+static inline uint32_t ent_vocab_probe(const ent_vocab *v, uint64_t a, uint64_t b, size_t n)
+{
+	const ent_vocab_slot *sl;
+	size_t i = ent_vocab_home(v, a, b, n);
+
+	while ((sl = &v->slots[i])->id) {
+		if (sl->a == a && sl->b == b && sl->len == n)
+			return sl->id;
+		i = (i + 1) & (v->cap - 1);
+	}
+	return 0;
+}
+
+/* ent_vocab_find() for a key of 1 to ENT_VOCAB_SHORT bytes, inline: word
+ * numbering asks it for every token. 0 also when the key is longer. */
+static inline uint32_t ent_vocab_find_short(const ent_vocab *v, const char *key, size_t n)
+{
+	uint64_t a, b;
+
+	if (n - 1 >= ENT_VOCAB_SHORT || !v->cap)
+		return 0;
+	ent_vocab_key(key, n, &a, &b);
+	return ent_vocab_probe(v, a, b, n);
+}
+
+/* The same where key[0, 8) may be read even when n < 8. */
+static inline uint32_t ent_vocab_find_wide(const ent_vocab *v, const char *key, size_t n)
+{
+	uint64_t a, b;
+
+	if (n - 1 >= ENT_VOCAB_SHORT || !v->cap)
+		return 0;
+	ent_vocab_key_wide(key, n, &a, &b);
+	return ent_vocab_probe(v, a, b, n);
+}
 
 /* Which of a token's ids a table reads (see ent_token). */
 enum { ENT_IDS_EXACT, ENT_IDS_FOLD, ENT_IDS_DOC };

@@ -135,7 +135,8 @@ static uint32_t start_flags(uint32_t cp)
  * capitals and no lower-case letter": capitals are counted until a
  * lower-case letter shows, and after it only the word's end matters. The
  * first character's CAP or LOWER flag counts it. */
-static size_t word_end(const char *text, size_t i, size_t end, ent_token *t)
+__attribute__((noinline)) static size_t word_end(const char *text, size_t i, size_t end,
+						  ent_token *t)
 {
 	const unsigned char *s = (const unsigned char *)text;
 	size_t start = t->start, caps = (t->flags & ENT_TK_CAP) != 0;
@@ -188,70 +189,133 @@ static size_t word_end(const char *text, size_t i, size_t end, ent_token *t)
 	return i;
 }
 
+/* Does the ASCII word s[a, b) have two or more capitals and no
+ * lower-case letter (ENT_TK_UPPER)? Asked of words that open with a
+ * capital or a digit; a lower-case letter ends it, mostly at once. */
+static int ascii_upper(const unsigned char *s, size_t a, size_t b)
+{
+	size_t caps = 0;
+
+	for (; a < b; a++) {
+		uint32_t f = ascii_flags[s[a]];
+		if (f & ENT_TK_LOWER)
+			return 0;
+		caps += (f & ENT_TK_CAP) != 0;
+	}
+	return caps >= 2;
+}
+
+/* The token (or white space) at text[i], which opens with a byte from 0x80
+ * or an apostrophe: decoded and classified by code point. The token, if
+ * any, is tk[*nt] (then *nt grows); tokens of this call start at tk[nt0].
+ * Returns where the next one may start. Out of the main loop, so that the
+ * loop over ASCII keeps its variables in registers. */
+__attribute__((noinline)) static size_t wide_token(const char *text, size_t i, size_t end,
+						   ent_token *tk, size_t nt0, size_t *nt,
+						   uint32_t *pending)
+{
+	size_t l = 1;
+	uint32_t cp = (unsigned char)text[i], f;
+	ent_token *t = &tk[*nt];
+
+	if (cp >= 0x80) {
+		cp = ent_utf8_decode(text + i, &l);
+		if (is_space_cp(cp)) {
+			/* '\n' too when text[i] is not where a character
+			 * starts (ent_utf8_decode() assumes it is) */
+			*pending |= cp == '\n' ? ENT_TK_SPACE | ENT_TK_NL : ENT_TK_SPACE;
+			return i + l;
+		}
+	}
+	f = start_flags(cp);
+	t->start = (uint32_t)i;
+	t->flags = *pending | f;
+	*pending = 0;
+	(*nt)++;
+	if (f & ENT_TK_WORD) {
+		i = word_end(text, i + l, end, t);
+		t->len = (uint32_t)(i - t->start);
+		return i;
+	}
+	t->len = (uint32_t)l;
+	/* a possessive "'s" after a word of this call */
+	if (is_apostrophe(cp) && i + l < end && (text[i + l] == 's' || text[i + l] == 'S') &&
+	    *nt - 1 > nt0 && !(t->flags & ENT_TK_SPACE) && (tk[*nt - 2].flags & ENT_TK_WORD)) {
+		size_t l3;
+		if (i + l + 1 >= end || !is_word_cp(ent_utf8_decode(text + i + l + 1, &l3))) {
+			t->len = (uint32_t)(l + 1);
+			t->flags = (t->flags & (ENT_TK_SPACE | ENT_TK_NL)) | ENT_TK_POSS;
+			return i + l + 1;
+		}
+	}
+	return i + l;
+}
+
 size_t ent_tokenize(const char *text, size_t start, size_t end,
 		    ent_token **toks, size_t *n, size_t *cap, size_t max)
 {
-	ent_token *tk = *toks;
-	size_t nt = *n, ct = *cap;
-	size_t i = start, added = 0;
+	const unsigned char *s = (const unsigned char *)text;
+	ent_token *tk;
+	size_t nt0 = *n, nt = *n, last, i = start;
 	uint32_t pending = 0;
 
-	while (i < end && added < max) {
-		/* an ASCII byte is classified by one look-up; only bytes from
-		 * 0x80 are decoded and classified by code point */
-		unsigned char c0 = (unsigned char)text[i];
-		uint32_t cp = c0, f = ascii_flags[c0];
-		size_t l = 1;
+	/* every token takes a byte at least: room for all of them at once,
+	 * not a test per token */
+	if (max > (end > start ? end - start : 0))
+		max = end > start ? end - start : 0;
+	ENT_GROW(*toks, *cap, nt + max);
+	tk = *toks;
+	last = nt + max;
+	while (i < end) {
+		/* an ASCII byte is classified by one look-up; bytes from 0x80
+		 * (decoded) and the apostrophe (maybe a possessive) are left
+		 * to wide_token() */
+		unsigned char c0 = s[i];
+		uint32_t f = ascii_flags[c0];
 		if (f & ENT_TK_SPACE) {
 			pending |= f;
 			i++;
 			continue;
 		}
-		if (c0 >= 0x80) {
-			cp = ent_utf8_decode(text + i, &l);
-			if (is_space_cp(cp)) {
-				/* '\n' too when text[i] is not where a character
-				 * starts (ent_utf8_decode() assumes it is) */
-				pending |= cp == '\n' ? ENT_TK_SPACE | ENT_TK_NL : ENT_TK_SPACE;
-				i += l;
-				continue;
-			}
-			f = start_flags(cp);
-		}
-		if (nt + 1 > ct)
-			ENT_GROW(tk, ct, nt + 1);
-		ent_token *t = &tk[nt++];
-		added++;
-		t->start = (uint32_t)i;
-		t->flags = pending;
-		pending = 0;
-		/* a possessive "'s"; both apostrophes are QUOTE tokens, so
-		 * the flag test passes over every word quickly */
-		if ((f & ENT_TK_QUOTE) && is_apostrophe(cp) && i + l < end &&
-		    (text[i + l] == 's' || text[i + l] == 'S') &&
-		    added > 1 && !(t->flags & ENT_TK_SPACE) && (tk[nt - 2].flags & ENT_TK_WORD)) {
-			size_t l3;
-			if (i + l + 1 >= end ||
-			    !is_word_cp(ent_utf8_decode(text + i + l + 1, &l3))) {
-				t->len = (uint32_t)(l + 1);
-				t->flags |= ENT_TK_POSS;
-				i += l + 1;
-				continue;
-			}
-		}
-		t->flags |= f;
-		if (!(f & ENT_TK_WORD)) {
-			t->len = (uint32_t)l;
-			i += l;
+		if (nt == last)
+			break;
+		if (c0 >= 0x80 || c0 == '\'') {
+			i = wide_token(text, i, end, tk, nt0, &nt, &pending);
 			continue;
 		}
-		i = word_end(text, i + l, end, t);
-		t->len = (uint32_t)(i - t->start);
+		ent_token *t = &tk[nt++];
+		t->start = (uint32_t)i;
+		if (!(f & ENT_TK_WORD)) {
+			t->flags = pending | f;
+			t->len = 1;
+			pending = 0;
+			i++;
+			continue;
+		}
+		/* the run of ASCII letters and digits, the whole of nearly
+		 * every word; where it stops at a byte from 0x80 or an
+		 * apostrophe, word_end() takes over from the first character,
+		 * as if this run were not there */
+		size_t j = i + 1;
+		while (j < end && (ascii_flags[s[j]] & ENT_TK_WORD))
+			j++;
+		t->flags = pending | f;
+		pending = 0;
+		if (j < end && (s[j] >= 0x80 || s[j] == '\''))
+			j = word_end(text, i + 1, end, t);
+		else if (!(f & ENT_TK_LOWER) && j - i >= 2 &&
+			 !(ascii_flags[s[i + 1]] & ENT_TK_LOWER) && ascii_upper(s, i, j))
+			t->flags |= ENT_TK_UPPER; /* ("Kenya" is ruled out at its 'e') */
+		t->len = (uint32_t)(j - i);
+		i = j;
+		/* the one space after most words, without a turn of the loop */
+		if (i < end && s[i] == ' ') {
+			pending = ENT_TK_SPACE;
+			i++;
+		}
 	}
-	*toks = tk;
 	*n = nt;
-	*cap = ct;
-	return added;
+	return nt - nt0;
 }
 
 size_t ent_token_keyn(char *dst, size_t cap, const char *text,

@@ -111,17 +111,34 @@ void ent_words_begin(ent_words *w)
 void ent_words_number(ent_words *w, const ent_vocab *tables, const char *text,
 		      ent_token *toks, size_t n)
 {
+	/* the cache's arrays, held here: only word_new() moves them */
+	const uint32_t *kid = w->kid, *gid = w->gid, *fid = w->fid;
+	const unsigned char *ready = w->ready;
+	uint32_t *lower = w->lower, stamp = w->stamp;
+	size_t cap = w->cap;
+	/* text[0, readable) is text: the last token ends there */
+	size_t readable = n ? (size_t)toks[n - 1].start + toks[n - 1].len : 0;
+
 	for (size_t i = 0; i < n; i++) {
 		ent_token *t = &toks[i];
-		uint32_t id = ent_vocab_intern(&w->v, text + t->start, t->len);
-		if (id >= w->cap || !w->ready[id])
+		/* a short word is loaded as one word of 8 bytes where the
+		 * text goes on that far; the bytes past it are masked out */
+		uint32_t id = (size_t)t->start + 8 <= readable
+				      ? ent_vocab_find_wide(&w->v, text + t->start, t->len)
+				      : ent_vocab_find_short(&w->v, text + t->start, t->len);
+		if (!id) /* new, or long */
+			id = ent_vocab_intern(&w->v, text + t->start, t->len);
+		if (id >= cap || !ready[id]) {
 			word_new(w, tables, text, t, id);
-		t->kid = w->kid[id];
-		t->gid = w->gid[id];
-		t->fid = w->fid[id];
+			kid = w->kid, gid = w->gid, fid = w->fid;
+			ready = w->ready, lower = w->lower, cap = w->cap;
+		}
+		t->kid = kid[id];
+		t->gid = gid[id];
+		t->fid = fid[id];
 		t->flags |= ENT_TK_IDS;
 		if ((t->flags & ENT_TK_LOWER) && t->len < 64)
-			w->lower[id] = w->stamp;
+			lower[id] = stamp;
 	}
 }
 

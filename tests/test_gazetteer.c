@@ -143,6 +143,71 @@ START_TEST(phrases_by_word_ids)
 }
 END_TEST
 
+START_TEST(vocab_keys_of_every_length)
+{
+	/* keys of 1 to 40 bytes that differ in one byte (first, middle or
+	 * last) or only in length, past several resizes: short keys are held
+	 * as words in their slot (found alone or inside a longer text), long
+	 * ones by hash and bytes */
+	ent_vocab v;
+	char key[48];
+	uint32_t ids[41][4];
+
+	ent_vocab_init(&v);
+	ck_assert_uint_eq(ent_vocab_find(&v, "x", 1), 0);
+	ck_assert_uint_eq(ent_vocab_find_short(&v, "x", 1), 0);
+	for (int round = 0; round < 2; round++) {
+		for (size_t n = 1; n <= 40; n++) {
+			for (int k = 0; k < 4; k++) {
+				memset(key, 'a', sizeof(key));
+				if (k == 1)
+					key[0] = 'b';
+				else if (k == 2)
+					key[n / 2] = 'b';
+				else if (k == 3)
+					key[n - 1] = 'b';
+				uint32_t id = ent_vocab_intern(&v, key, n);
+				if (round == 0) {
+					ids[n][k] = id;
+				} else {
+					ck_assert_uint_eq(id, ids[n][k]);
+					ck_assert_uint_eq(ent_vocab_find(&v, key, n), id);
+					ck_assert_uint_eq(ent_vocab_find_short(&v, key, n),
+							  n <= ENT_VOCAB_SHORT ? id : 0);
+					/* inside a longer text: what follows is masked */
+					char wide[64];
+					memset(wide, 'z', sizeof(wide));
+					memcpy(wide, key, n);
+					ck_assert_uint_eq(ent_vocab_find_wide(&v, wide, n),
+							  n <= ENT_VOCAB_SHORT ? id : 0);
+				}
+			}
+		}
+	}
+	/* one byte: "a" and "b"; two: "aa", "ba", "ab"; then four each */
+	ck_assert_uint_eq(v.n, 2 + 3 + 38 * 4);
+	for (size_t n = 1; n <= 40; n++)
+		for (size_t m = 1; m <= 40; m++)
+			for (int k = 0; k < 4; k++)
+				for (int q = 0; q < 4; q++) {
+					int same = n == m && (k == q || (n == 1 && k && q) ||
+							      (n <= 2 && ((k == 2 && q == 3) ||
+									  (k == 3 && q == 2))));
+					if (same != (ids[n][k] == ids[m][q]))
+						ck_abort_msg("keys %zu/%d and %zu/%d", n, k, m, q);
+				}
+	memset(key, 'a', sizeof(key));
+	ck_assert_uint_eq(ent_vocab_find(&v, key, 41), 0);
+	key[0] = 'c';
+	ck_assert_uint_eq(ent_vocab_find(&v, key, 5), 0);
+	ck_assert_uint_eq(ent_vocab_find(&v, key, 30), 0);
+	ck_assert_uint_eq(ent_vocab_find(&v, "", 0), 0);
+	ck_assert_uint_eq(ent_vocab_intern(&v, "", 0), v.n);
+	ck_assert_uint_eq(ent_vocab_find(&v, "", 0), v.n);
+	ent_vocab_release(&v);
+}
+END_TEST
+
 START_TEST(gazetteer_rows_and_errors)
 {
 	ent_gazetteer g;
@@ -270,6 +335,7 @@ Suite *suite_gazetteer(void)
 	tcase_add_test(tc, phrases_longest_match);
 	tcase_add_test(tc, phrases_fold_and_quotes);
 	tcase_add_test(tc, phrases_by_word_ids);
+	tcase_add_test(tc, vocab_keys_of_every_length);
 	tcase_add_test(tc, gazetteer_rows_and_errors);
 	tcase_add_test(tc, lexicon_rejects_bad_rows);
 	tcase_add_test(tc, country_lookup_paths);
