@@ -51,15 +51,17 @@ typedef struct pool {
 } pool;
 
 /* Extract document i (claimed under the lock, which is not held now) into
- * its slot. */
-static void extract_one(pool *p, size_t i)
+ * its slot; a worker also prepares it (`ahead`), while the consumer, which
+ * will take it itself, leaves that to `take` (which does it without a
+ * second copy). */
+static void extract_one(pool *p, size_t i, int ahead)
 {
 	ent_document *doc = NULL;
 	ent_error err;
 
 	ent_error_clear(&err);
 	ent_status st = ent_extract_file(p->ex, p->paths[i], &doc, &err);
-	void *prepared = st == ENT_OK && p->prepare ? p->prepare->run(doc, p->ctx) : NULL;
+	void *prepared = st == ENT_OK && ahead && p->prepare ? p->prepare->run(doc, p->ctx) : NULL;
 	pthread_mutex_lock(&p->mu);
 	slot *s = &p->slots[i % p->ring];
 	s->doc = doc;
@@ -93,7 +95,7 @@ static void *worker(void *arg)
 			break;
 		size_t i = p->next++;
 		pthread_mutex_unlock(&p->mu);
-		extract_one(p, i);
+		extract_one(p, i, 1);
 		pthread_mutex_lock(&p->mu);
 	}
 	pthread_mutex_unlock(&p->mu);
@@ -177,7 +179,7 @@ static ent_status consume(pool *p, const cli_opts *o, int show, cli_take_documen
 			if (can_claim(p)) {
 				size_t j = p->next++;
 				pthread_mutex_unlock(&p->mu);
-				extract_one(p, j);
+				extract_one(p, j, 0);
 				pthread_mutex_lock(&p->mu);
 				continue;
 			}

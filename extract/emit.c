@@ -544,12 +544,41 @@ static ent_status render_records(ent_buf *b, const ent_document *d, ent_extract_
 	return st;
 }
 
+/* About the size of a document's records, a little over rather than
+ * under, so that the buffer rendered ahead is not grown and copied a
+ * dozen times: each record's fixed text, its strings, its sentence (the
+ * relations of one sentence follow each other, so its length is measured
+ * once). */
+static size_t rendered_size(const ent_document *d)
+{
+	const ent_corpus *c = &d->corpus;
+	const char *last = NULL;
+	size_t n = 256 + strlen(d->name), name = strlen(d->name), slen = 0;
+
+	for (size_t i = 0; i < c->n_entities; i++) {
+		const ent_entity *e = &c->entities[i];
+		n += 128 + 2 * (strlen(e->name) + strlen(e->key));
+		for (size_t k = 0; k < e->n_aliases; k++)
+			n += 8 + 2 * strlen(e->aliases[k]);
+	}
+	for (size_t i = 0; i < c->n_relations; i++) {
+		const ent_relation *r = &c->relations[i];
+		if (r->ev.sentence != last) {
+			last = r->ev.sentence;
+			slen = strlen(last);
+		}
+		n += 192 + name + slen + slen / 8;
+	}
+	return n;
+}
+
 ent_rendered *ent_stream_render(const ent_document *d, ent_extract_format fmt)
 {
 	ent_rendered *r = ent_xcalloc(1, sizeof(*r));
 	id_map ids = { NULL, NULL, r };
 
 	ent_buf_init(&r->text);
+	ent_buf_reserve(&r->text, rendered_size(d));
 	ent_buf_add(&r->text, "", 0);
 	render_records(&r->text, d, fmt, &ids, NULL, NULL);
 	r->n_relations = d->corpus.n_relations;
