@@ -102,8 +102,9 @@ int cli_fail(ent_status code, const char *fmt, ...)
  * thread right after a document is extracted (it must only read `ctx`);
  * what it returns is handed to `take` with the document, and freed by
  * `release` if the run stops before `take` gets it. `take` owns both.
- * With one thread there are no workers to move work onto, so `prepare`
- * does not run and `take` gets NULL: it must then do that work itself.
+ * `take` may get NULL for any document (with one thread, and for the
+ * documents the calling thread extracted itself while it waited): it
+ * must then do that work itself.
  * The first failure (of a document, in path order, or of `take`)
  * stops the run. At most a few documents per thread are in memory. */
 typedef void *(*cli_prepare_document)(const ent_document *d, const void *ctx);

@@ -70,6 +70,31 @@ void ent_extractor_free(ent_extractor *ex)
 	free(ex);
 }
 
+/* Text past which the token array is not reserved at once. */
+#define TOKENS_GUESS_MAX ((size_t)4 << 20)
+
+/* Tables are read as UTF-8 by the tokenizer, which trusts it: a
+ * malformed sequence is refused with its line. */
+static ent_status check_utf8(const char *path, const char *data, size_t len, ent_error *err)
+{
+	const unsigned char *p = (const unsigned char *)data;
+	long line = 1;
+	uint32_t cp;
+
+	for (size_t i = 0; i < len;) {
+		if (p[i] < 0x80) {
+			line += p[i++] == '\n';
+			continue;
+		}
+		size_t n = ent_utf8_valid(p + i, len - i, &cp);
+		if (!n)
+			return ent_error_set(err, ENT_ERR_INPUT, path, line,
+					     "invalid UTF-8 in gazetteer");
+		i += n;
+	}
+	return ENT_OK;
+}
+
 ent_status ent_extractor_load_gazetteer(ent_extractor *ex, const char *path,
 					ent_error *err)
 {
@@ -82,8 +107,17 @@ ent_status ent_extractor_load_gazetteer(ent_extractor *ex, const char *path,
 	if (memchr(data, '\0', len))
 		st = ent_error_set(err, ENT_ERR_INPUT, path, 0, "binary data in gazetteer");
 	else
+		st = check_utf8(path, data, len, err);
+	if (st == ENT_OK)
 		st = ent_gazetteer_load(&ex->gaz, data, path, err);
 	free(data);
+	if (st == ENT_OK) {
+		/* the threads' word caches hold ids from the vocabulary as it
+		 * was: new names would never match in a cache that saw their
+		 * words before (loading never runs beside extraction) */
+		ent_scratch_pool_free(ex->scratch);
+		ex->scratch = ent_scratch_pool_new();
+	}
 	return st;
 }
 
@@ -469,8 +503,11 @@ static void run_document(ent_ws *ws, ent_doc *d, size_t text_len, doc_store *ds)
 	ENT_GROW(d->ments, d->cap_ments, 1);
 	sentence_index_room(d);
 	/* prose has a token every five or six bytes: room for one every four
-	 * at once, rather than growing (and copying) the array a dozen times */
-	ENT_GROW(d->toks, d->cap_toks, text_len / 4 + 64);
+	 * at once, rather than growing (and copying) the array a dozen times;
+	 * past 4 MB of text the array grows as it goes (a huge document must
+	 * not reserve gigabytes it may never touch) */
+	size_t guess = text_len < TOKENS_GUESS_MAX ? text_len : TOKENS_GUESS_MAX;
+	ENT_GROW(d->toks, d->cap_toks, guess / 4 + 64);
 	for (size_t s = 0; s < d->n_sents; s++) {
 		size_t max = ws->limits->max_sentence_words;
 		d->sent_tok[s] = d->n_toks;

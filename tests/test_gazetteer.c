@@ -300,6 +300,48 @@ START_TEST(user_gazetteer_file)
 }
 END_TEST
 
+/* A file's text, written to a new temporary path (unlink it). */
+static void write_temp(char *path, const char *text)
+{
+	int fd = mkstemp(path);
+	ck_assert_int_ge(fd, 0);
+	FILE *f = fdopen(fd, "w");
+	fputs(text, f);
+	fclose(f);
+}
+
+/* A gazetteer loaded after documents were read is used by the next ones,
+ * although the threads' word caches saw its words before; a gazetteer
+ * that is not UTF-8 is refused with its line. */
+START_TEST(gazetteer_after_extraction)
+{
+	char path[] = "/tmp/ent-gaz-XXXXXX", bad[] = "/tmp/ent-gaz-XXXXXX";
+	const char *t = "China signed an agreement with Zorblax in Beijing in 2021.";
+	ent_extractor *ex = ent_extractor_new();
+	ent_document *d;
+	ent_error e;
+	int found = 0;
+
+	ent_error_clear(&e);
+	write_temp(path, "organization\torg:zorb\tZorblax Quantum Alliance\tZQA|Zorblax\t\n");
+	write_temp(bad, "organization\torg:a\tAlpha\t\t\ncountry\tXBB\tBad\xF0\n");
+	ck_assert_int_eq(ent_extract_document(ex, "t", t, strlen(t), &d, &e), ENT_OK);
+	ent_document_free(d);
+	ck_assert_int_eq(ent_extractor_load_gazetteer(ex, path, &e), ENT_OK);
+	ck_assert_int_eq(ent_extract_document(ex, "t", t, strlen(t), &d, &e), ENT_OK);
+	for (size_t i = 0; i < d->corpus.n_entities; i++)
+		found |= !strcmp(d->corpus.entities[i].key, "org:zorb");
+	ck_assert_msg(found, "the gazetteer loaded last is not used");
+	ent_document_free(d);
+	ck_assert_int_eq(ent_extractor_load_gazetteer(ex, bad, &e), ENT_ERR_INPUT);
+	ck_assert_int_eq(e.line, 2);
+	ck_assert_ptr_nonnull(strstr(e.msg, "UTF-8"));
+	ent_extractor_free(ex);
+	unlink(path);
+	unlink(bad);
+}
+END_TEST
+
 /* The country table holds every ISO 3166-1 entry of Debian's iso-codes. */
 START_TEST(countries_cover_iso_3166)
 {
@@ -340,6 +382,7 @@ Suite *suite_gazetteer(void)
 	tcase_add_test(tc, lexicon_rejects_bad_rows);
 	tcase_add_test(tc, country_lookup_paths);
 	tcase_add_test(tc, user_gazetteer_file);
+	tcase_add_test(tc, gazetteer_after_extraction);
 	tcase_add_test(tc, countries_cover_iso_3166);
 	suite_add_tcase(s, tc);
 	return s;
