@@ -169,32 +169,18 @@ static void text_entity(FILE *fp, const ent_graph *g, size_t i)
 	fprintf(fp, " (%s)", ent_type_name(n->type));
 }
 
-/* `{"doc":..,"line":..,"sentence":..}` */
-static void json_evidence(FILE *fp, const ent_edge *e)
+/* The next record kept beyond the first (build --evidence K) at *p, in
+ * e->more's "doc TAB line TAB rule TAB sentence" lines: a copy split into
+ * f[0..3] (free it), or NULL at the end. A malformed line is skipped. */
+static char *more_next(const char **p, char *f[4])
 {
-	fputs("{\"doc\":", fp);
-	cli_json_string(fp, e->doc);
-	fprintf(fp, ",\"line\":%ld,\"sentence\":", e->line);
-	cli_json_string(fp, e->evidence);
-	fputc('}', fp);
-}
-
-/* "doc:line: sentence\n" after `indent`, for the first evidence and each
- * further one the graph kept (build --evidence K). */
-static void text_evidence(FILE *fp, const char *indent, const ent_edge *e)
-{
-	fputs(indent, fp);
-	cli_put_text(fp, e->doc);
-	if (e->line > 0)
-		fprintf(fp, ":%ld", e->line);
-	fputs(": ", fp);
-	cli_put_text(fp, e->evidence);
-	fputc('\n', fp);
-	/* more: "doc TAB line TAB rule TAB sentence" lines */
-	for (const char *p = e->more; p && *p;) {
-		const char *nl = strchr(p, '\n');
-		size_t len = nl ? (size_t)(nl - p) : strlen(p);
-		char *rec = ent_xstrndup(p, len), *f[4] = { rec, NULL, NULL, NULL };
+	while (*p && **p) {
+		const char *nl = strchr(*p, '\n');
+		size_t len = nl ? (size_t)(nl - *p) : strlen(*p);
+		char *rec = ent_xstrndup(*p, len);
+		*p += len + (nl ? 1 : 0);
+		f[0] = rec;
+		f[1] = f[2] = f[3] = NULL;
 		for (int k = 1; k < 4 && f[k - 1]; k++) {
 			char *tab = strchr(f[k - 1], '\t');
 			if (tab) {
@@ -202,18 +188,70 @@ static void text_evidence(FILE *fp, const char *indent, const ent_edge *e)
 				f[k] = tab + 1;
 			}
 		}
-		if (f[3]) {
-			/* under the first: the caller's indent, or that of the
-			 * "    [relation] " line the first one ends */
-			fputs(*indent ? indent : "      ", fp);
-			fputs("  ", fp);
-			cli_put_text(fp, f[0]);
-			fprintf(fp, ":%s: ", f[1]);
-			cli_put_text(fp, f[3]);
-			fputc('\n', fp);
-		}
+		if (f[3])
+			return rec;
 		free(rec);
-		p += len + (nl ? 1 : 0);
+	}
+	return NULL;
+}
+
+/* `,"more":[{"doc":..,"line":..,"rule":..,"sentence":..},...]`: the
+ * records the graph kept beyond the first, when it kept any. */
+static void json_more(FILE *fp, const ent_edge *e)
+{
+	const char *p = e->more;
+	char *rec, *f[4];
+	int n = 0;
+
+	while ((rec = more_next(&p, f)) != NULL) {
+		fputs(n++ ? ",{\"doc\":" : ",\"more\":[{\"doc\":", fp);
+		cli_json_string(fp, f[0]);
+		fprintf(fp, ",\"line\":%ld,\"rule\":", strtol(f[1], NULL, 10));
+		cli_json_string(fp, f[2]);
+		fputs(",\"sentence\":", fp);
+		cli_json_string(fp, f[3]);
+		fputc('}', fp);
+		free(rec);
+	}
+	if (n)
+		fputc(']', fp);
+}
+
+/* `{"doc":..,"line":..,"sentence":..}`, and "more" (json_more). */
+static void json_evidence(FILE *fp, const ent_edge *e)
+{
+	fputs("{\"doc\":", fp);
+	cli_json_string(fp, e->doc);
+	fprintf(fp, ",\"line\":%ld,\"sentence\":", e->line);
+	cli_json_string(fp, e->evidence);
+	json_more(fp, e);
+	fputc('}', fp);
+}
+
+/* "doc:line: sentence\n" after `indent`, for the first evidence and each
+ * further one the graph kept (build --evidence K). */
+static void text_evidence(FILE *fp, const char *indent, const ent_edge *e)
+{
+	const char *p = e->more;
+	char *rec, *f[4];
+
+	fputs(indent, fp);
+	cli_put_text(fp, e->doc);
+	if (e->line > 0)
+		fprintf(fp, ":%ld", e->line);
+	fputs(": ", fp);
+	cli_put_text(fp, e->evidence);
+	fputc('\n', fp);
+	while ((rec = more_next(&p, f)) != NULL) {
+		/* under the first: the caller's indent, or that of the
+		 * "    [relation] " line the first one ends */
+		fputs(*indent ? indent : "      ", fp);
+		fputs("  ", fp);
+		cli_put_text(fp, f[0]);
+		fprintf(fp, ":%s: ", f[1]);
+		cli_put_text(fp, f[3]);
+		fputc('\n', fp);
+		free(rec);
 	}
 }
 
@@ -325,6 +363,7 @@ static void json_partner(FILE *fp, const partners_job *j, const ent_partner *p,
 		cli_json_string(fp, e->doc);
 		fprintf(fp, ",\"line\":%ld,\"sentence\":", e->line);
 		cli_json_string(fp, e->evidence);
+		json_more(fp, e);
 		fputc('}', fp);
 	}
 	fputs("]}", fp);

@@ -396,7 +396,8 @@ START_TEST(test_list_limit)
 END_TEST
 
 /* A graph that keeps three evidence records per edge: query shows the
- * further ones under the first, and only there. */
+ * further ones under the first (text) or as "more" (JSON), and only
+ * there. */
 START_TEST(test_query_more_evidence)
 {
 	char *dir = make_tmpdir(), *g = path_join(dir, "g.graphml");
@@ -410,12 +411,23 @@ START_TEST(test_query_more_evidence)
 	ck_assert_msg(strstr(r.out, "\n        samples/joint-statement-china-asean.txt:9: Recalling") !=
 			      NULL, "no second evidence record: %.2000s", r.out);
 	result_free(&r);
+	/* and in JSON, as "more" beside the first */
+	run(&r, "query", g, "relations", "China", "--json", NULL);
+	ck_assert_status(&r, 0);
+	ck_assert_msg(strstr(r.out, "\"more\":[{\"doc\":\"samples/joint-statement-china-asean.txt\","
+				    "\"line\":9,\"rule\":") != NULL,
+		      "no \"more\" evidence in JSON: %.2000s", r.out);
+	result_free(&r);
 	run(&r, "build", "-q", "samples/", "-o", g, NULL);
 	ck_assert_status(&r, 0);
 	result_free(&r);
 	run(&r, "query", g, "partners", "China", "--evidence", "all", NULL);
 	ck_assert_status(&r, 0);
 	ck_assert_ptr_null(strstr(r.out, "\n        samples/"));
+	result_free(&r);
+	run(&r, "query", g, "relations", "China", "--json", NULL);
+	ck_assert_status(&r, 0);
+	ck_assert_ptr_null(strstr(r.out, "\"more\""));
 	result_free(&r);
 	remove_tree(dir);
 	free(g);
