@@ -14,6 +14,10 @@ void ent_note_head(ent_ws *ex, ent_doc *d, const ent_mention *m)
 	ent_type type = ent_reg_type(ex, m->ent);
 	char w[48];
 
+	/* only events and organizations are remembered: the type rules out
+	 * most names before their words are read */
+	if (type != ENT_TYPE_EVENT && type != ENT_TYPE_ORGANIZATION)
+		return;
 	/* the head closes the first segment: "Strategic Dialogue on ..." */
 	for (size_t k = m->a + 1; k < m->b; k++)
 		if (is_lower(d, k) && match(&ex->lex->segments, d, k, m->b, &v) == 1) {
@@ -22,8 +26,7 @@ void ent_note_head(ent_ws *ex, ent_doc *d, const ent_mention *m)
 		}
 	const ent_token *t = tok(d, h);
 
-	if ((type != ENT_TYPE_EVENT && type != ENT_TYPE_ORGANIZATION) ||
-	    !(t->flags & ENT_TK_CAP) || t->len >= sizeof(w))
+	if (!(t->flags & ENT_TK_CAP) || t->len >= sizeof(w))
 		return;
 	for (uint32_t k = 0; k < t->len; k++) {
 		char c = d->text[t->start + k];
@@ -35,17 +38,31 @@ void ent_note_head(ent_ws *ex, ent_doc *d, const ent_mention *m)
 	ent_map_put(&d->last_head, w, m->ent);
 }
 
-/* "the summit" (a lower-case head word after "the", not followed by a
- * name): the last entity of the document named with that head. */
-size_t ent_reference_at(ent_ws *ex, ent_doc *d, size_t i, size_t end)
+/* Is token i spelled s, of n bytes (n a constant: the compare is a few
+ * loads)? The length is compared first, which rules out most tokens. */
+static inline int tok_is(const ent_doc *d, size_t i, const char *s, size_t n)
 {
-	const ent_token *t;
+	const ent_token *t = tok(d, i);
+	return t->len == n && !memcmp(d->text + t->start, s, n);
+}
+
+#define TOK_IS(d, i, lit) tok_is(d, i, lit, sizeof(lit) - 1)
+
+/* "the" or "The": tok_eq() of both, by length first. */
+static inline int is_the(const ent_doc *d, size_t i)
+{
+	return TOK_IS(d, i, "the") || TOK_IS(d, i, "The");
+}
+
+/* ent_reference_at() past its first test: token i is a lower-case word
+ * after "the". Out of line, so that the test every token fails saves no
+ * registers. */
+static __attribute__((noinline)) size_t reference_after_the(ent_ws *ex, ent_doc *d, size_t i,
+							    size_t end)
+{
+	const ent_token *t = tok(d, i);
 	size_t *r;
 
-	if (i == 0 || i + 1 > end || (!tok_eq(d, i - 1, "the") && !tok_eq(d, i - 1, "The")) ||
-	    !is_lower(d, i))
-		return SIZE_MAX;
-	t = tok(d, i);
 	if (i + 1 < end && (is_cap(d, i + 1) || tok_eq(d, i + 1, "of")))
 		return SIZE_MAX;
 	r = ent_map_getn(&d->last_head, d->text + t->start, t->len);
@@ -56,6 +73,17 @@ size_t ent_reference_at(ent_ws *ex, ent_doc *d, size_t i, size_t end)
 	return r ? ent_reg_find(ex, *r) : SIZE_MAX;
 }
 
+/* "the summit" (a lower-case head word after "the", not followed by a
+ * name): the last entity of the document named with that head. The
+ * token's own flag is tested before its neighbour's bytes: most tokens
+ * are not lower-case words after "the". */
+size_t ent_reference_at(ent_ws *ex, ent_doc *d, size_t i, size_t end)
+{
+	if (i == 0 || i >= end || !is_lower(d, i) || !is_the(d, i - 1))
+		return SIZE_MAX;
+	return reference_after_the(ex, d, i, end);
+}
+
 /* "this MoU", "the present Agreement": the document itself, when its title
  * named an agreement. */
 size_t ent_self_reference(ent_ws *ex, ent_doc *d, size_t i, size_t end)
@@ -63,36 +91,47 @@ size_t ent_self_reference(ent_ws *ex, ent_doc *d, size_t i, size_t end)
 	size_t v;
 
 	if (d->title == SIZE_MAX || i == 0 || i >= end ||
-	    (!tok_eq(d, i - 1, "this") && !tok_eq(d, i - 1, "This") && !tok_eq(d, i - 1, "present")))
+	    (!TOK_IS(d, i - 1, "this") && !TOK_IS(d, i - 1, "This") &&
+	     !TOK_IS(d, i - 1, "present")))
 		return SIZE_MAX;
-	if (!tok_eq(d, i, "MoU") && !tok_eq(d, i, "MOU") &&
+	if (!TOK_IS(d, i, "MoU") && !TOK_IS(d, i, "MOU") &&
 	    !(is_cap(d, i) && match(&ex->lex->heads, d, i, i + 1, &v) == 1 &&
 	      v == ENT_TYPE_AGREEMENT))
 		return SIZE_MAX;
 	return ent_reg_find(ex, d->title);
 }
 
+/* Is token i a noun "the two sides" may end in: "Parties", "parties",
+ * "sides", "countries", "governments", "Governments", "nations"? By
+ * length first: most words have none of the nouns' lengths. */
+static int pair_noun(const ent_doc *d, size_t i)
+{
+	switch (tok(d, i)->len) {
+	case 5:
+		return TOK_IS(d, i, "sides");
+	case 7:
+		return TOK_IS(d, i, "Parties") || TOK_IS(d, i, "parties") ||
+		       TOK_IS(d, i, "nations");
+	case 9:
+		return TOK_IS(d, i, "countries");
+	case 11:
+		return TOK_IS(d, i, "governments") || TOK_IS(d, i, "Governments");
+	default:
+		return 0;
+	}
+}
+
 /* "the Parties", "both sides", "the two countries": the last two actors
  * named together. */
 int ent_pair_reference(const ent_doc *d, size_t i, size_t end)
 {
-	static const char *const nouns[] = { "Parties", "parties", "sides", "countries",
-					     "governments", "Governments", "nations", NULL };
-	int noun = 0;
-
 	if (!d->has_pair || i == 0 || i >= end || d->cur_sent > d->pair_sent + 3)
 		return 0; /* only a recent pair: "the two sides" does not reach far */
-	if (tok(d, i)->len < 5 || tok(d, i)->len > 11)
-		return 0; /* the nouns' lengths: most words end here */
-	for (int k = 0; nouns[k] && !noun; k++)
-		noun |= tok_eq(d, i, nouns[k]);
-	if (!noun || (i + 1 < end && tok_eq(d, i + 1, "of")))
+	if (!pair_noun(d, i) || (i + 1 < end && tok_eq(d, i + 1, "of")))
 		return 0;
-	if (tok_eq(d, i - 1, "the") || tok_eq(d, i - 1, "The") || tok_eq(d, i - 1, "both") ||
-	    tok_eq(d, i - 1, "Both"))
+	if (is_the(d, i - 1) || TOK_IS(d, i - 1, "both") || TOK_IS(d, i - 1, "Both"))
 		return 1;
-	return i >= 2 && tok_eq(d, i - 1, "two") &&
-	       (tok_eq(d, i - 2, "the") || tok_eq(d, i - 2, "The"));
+	return i >= 2 && TOK_IS(d, i - 1, "two") && is_the(d, i - 2);
 }
 
 /* Remember the last two actors named together ("Kenya and India", a pair
