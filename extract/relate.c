@@ -14,6 +14,7 @@
  *    pairwise.
  * Negated triggers make nothing; hedged ones are flagged.
  */
+#include <pthread.h>
 #include <stdint.h>
 #include <string.h>
 
@@ -30,9 +31,12 @@ typedef struct sent {
 	size_t s, a, end;   /* sentence, token range */
 	ent_mention *m;     /* its mentions */
 	size_t n;
-	int year;
 	size_t cap;         /* names kept per list: limits->max_list */
 	int *cut;           /* set when a list was longer than cap */
+	/* The year relations carry: found when the first relation is made
+	 * (most sentences make none), then kept. */
+	int year;
+	int year_known;
 } sent;
 
 typedef int (*accept_fn)(const ent_ws *ex, size_t r);
@@ -68,19 +72,56 @@ static inline int tok_eq(const ent_doc *d, size_t i, const char *w)
 	return lower_byte(d->text[t->start]) == w[0] && t->len && tok_rest(d, t, w);
 }
 
-/* Is token i one of the words (a NULL-terminated list)? The token's first
- * byte is lower-cased once for the whole list. */
-static int tok_in(const ent_doc *d, size_t i, const char *const *words)
+/* A list of lower-case words the rules look for, with the bytes they
+ * begin with: bit (c & 63) for each word's first byte c, set once by
+ * word_lists_init(). A token whose lower-cased first byte has no bit is
+ * none of the words, which rules out most tokens without a pass over the
+ * list. (Bytes 64 apart share a bit: such a token is merely looked at.) */
+typedef struct word_list {
+	const char *const *w; /* NULL-terminated */
+	uint64_t initials;
+} word_list;
+
+#define WORDS(...) { (const char *const[]){ __VA_ARGS__, NULL }, 0 }
+
+static word_list glue = WORDS(",", "and", "the", "as", "well", "&", "its", "their", "(", ")");
+static word_list pronouns = WORDS("we", "they", "he", "she", "it", "i");
+static word_list including = WORDS("including", "include", "includes", "namely", "like");
+static word_list members = WORDS("member", "members", "membership");
+static word_list relatives = WORDS("which", "that", "who", "whom", "whose");
+static word_list prep = WORDS("of", "on", "about", "from", "in", "at", "by", "for", "to",
+			      "under");
+
+static word_list *const word_lists[] = { &glue, &pronouns, &including, &members, &relatives,
+					 &prep };
+static pthread_once_t word_lists_once = PTHREAD_ONCE_INIT;
+
+static void word_lists_init(void)
+{
+	for (size_t l = 0; l < sizeof(word_lists) / sizeof(word_lists[0]); l++)
+		for (const char *const *w = word_lists[l]->w; *w; w++)
+			word_lists[l]->initials |= 1ull << ((unsigned char)(*w)[0] & 63);
+}
+
+/* tok_in() past its first test: compare the words with the token. */
+static int tok_in_rest(const ent_doc *d, const ent_token *t, const word_list *l, char c0)
+{
+	for (const char *const *w = l->w; *w; w++)
+		if ((*w)[0] == c0 && tok_rest(d, t, *w))
+			return 1;
+	return 0;
+}
+
+/* Is token i one of the words of l? The token's first byte is lower-cased
+ * once for the whole list, and tested against its initials inline. */
+static inline int tok_in(const ent_doc *d, size_t i, const word_list *l)
 {
 	const ent_token *t = &d->toks[i];
 	char c0 = lower_byte(d->text[t->start]);
 
-	if (!t->len)
+	if (!(l->initials >> ((unsigned char)c0 & 63) & 1) || !t->len)
 		return 0;
-	for (int k = 0; words[k]; k++)
-		if (words[k][0] == c0 && tok_rest(d, t, words[k]))
-			return 1;
-	return 0;
+	return tok_in_rest(d, t, l, c0);
 }
 
 static int sentence_year(const sent *st)
@@ -113,10 +154,26 @@ static int sentence_year(const sent *st)
 	return 0;
 }
 
+static int paragraph_year(ent_ws *ex, ent_doc *d, size_t s);
+
+/* The sentence's year, or its paragraph's (0 when neither gives one).
+ * Asked when a relation is made, not for every sentence: both depend only
+ * on the tokens and mentions, which the rules do not change. */
+static int year_of(sent *st)
+{
+	if (!st->year_known) {
+		st->year = sentence_year(st);
+		if (!st->year)
+			st->year = paragraph_year(st->ex, st->d, st->s);
+		st->year_known = 1;
+	}
+	return st->year;
+}
+
 static void rel(sent *st, size_t subj, ent_rel r, size_t obj, unsigned flags,
 		const char *rule)
 {
-	ent_add_relation(st->ex, st->d, st->s, subj, r, obj, st->year, flags, rule);
+	ent_add_relation(st->ex, st->d, st->s, subj, r, obj, year_of(st), flags, rule);
 }
 
 static void pairwise(sent *st, const size_t *v, size_t n, unsigned flags,
@@ -222,8 +279,7 @@ static size_t push_arg(const sent *st, size_t k, size_t *out, size_t n)
 
 static int is_relative(const ent_doc *d, size_t i)
 {
-	return tok_eq(d, i, "which") || tok_eq(d, i, "that") || tok_eq(d, i, "who") ||
-	       tok_eq(d, i, "whom") || tok_eq(d, i, "whose");
+	return tok_in(d, i, &relatives);
 }
 
 /* ---- pair names, owners, places ---- */
@@ -263,8 +319,6 @@ static void pair_rules(sent *st)
  * determiners, and a parenthesised acronym. */
 static int list_glue(const sent *st, size_t from, size_t to, int *has_and)
 {
-	static const char *const glue[] = { ",", "and", "the", "as", "well", "&", "its",
-					    "their", "(", ")", NULL };
 	int paren = 0;
 
 	for (size_t i = from; i < to; i++) {
@@ -272,7 +326,7 @@ static int list_glue(const sent *st, size_t from, size_t to, int *has_and)
 			paren = 1;
 		else if (tok_eq(st->d, i, ")"))
 			paren = 0;
-		else if (!paren && !tok_in(st->d, i, glue))
+		else if (!paren && !tok_in(st->d, i, &glue))
 			return 0;
 		if (tok_eq(st->d, i, "and") || tok_eq(st->d, i, "&") || tok_eq(st->d, i, "well"))
 			*has_and = 1;
@@ -280,17 +334,11 @@ static int list_glue(const sent *st, size_t from, size_t to, int *has_and)
 	return !paren;
 }
 
-static const char *const pronouns[] = { "we", "they", "he", "she", "it", "i", NULL };
-
-static const char *const including[] = { "including", "include", "includes", "namely",
-					 "like", NULL };
-
 /* Is mention k a group of members: "WTO members", "SCO member states"? */
 static int member_group(const sent *st, size_t k)
 {
-	static const char *const w[] = { "member", "members", "membership", NULL };
 	size_t b = st->m[k].b;
-	return b < st->end && tok_in(st->d, b, w) &&
+	return b < st->end && tok_in(st->d, b, &members) &&
 	       acc_org(st->ex, ent_reg_find(st->ex, st->m[k].ent));
 }
 
@@ -305,7 +353,7 @@ static size_t including_hop(const sent *st, size_t first, accept_fn ok, size_t *
 
 	while (j > st->a && tok_eq(st->d, j - 1, ","))
 		j--;
-	if (j == st->a || !tok_in(st->d, j - 1, including))
+	if (j == st->a || !tok_in(st->d, j - 1, &including))
 		return n;
 	j--;
 	while (j > st->a && tok_eq(st->d, j - 1, ","))
@@ -361,7 +409,7 @@ static size_t list_core(const sent *st, size_t i, accept_fn ok, size_t *out, int
 			return 0;
 		/* "... and we also work with X": a pronoun is the subject; "we"
 		 * is the document's own actor (a speech, a statement) */
-		if (tok_in(st->d, j, pronouns)) {
+		if (tok_in(st->d, j, &pronouns)) {
 			if (!tok_eq(st->d, j, "we") || st->d->actor == SIZE_MAX ||
 			    !ok(st->ex, st->d->actor))
 				return 0;
@@ -404,10 +452,8 @@ static size_t list_core(const sent *st, size_t i, accept_fn ok, size_t *out, int
  * United Nations". */
 static int embedded(const sent *st, size_t from, size_t to, ent_rel r)
 {
-	static const char *const prep[] = { "of", "on", "about", "from", "in", "at", "by",
-					    "for", "to", "under", NULL };
 	for (size_t i = from; i < to; i++)
-		if (tok_in(st->d, i, prep)) {
+		if (tok_in(st->d, i, &prep)) {
 			if ((r == ENT_REL_PARTICIPATED_IN || r == ENT_REL_HOSTED) &&
 			    tok_eq(st->d, i, "of"))
 				continue;
@@ -449,7 +495,7 @@ static size_t list_after(const sent *st, size_t i, accept_fn ok, ent_rel r, size
 		for (size_t j = i; j < st->end && j < i + INCLUDING_REACH; j++) {
 			if (tok_eq(st->d, j, ";"))
 				break;
-			if (tok_in(st->d, j, including)) {
+			if (tok_in(st->d, j, &including)) {
 				for (k = k0; k < st->n && st->m[k].a <= j; k++)
 					;
 				if (k < st->n && usable(st, k, ok) && st->m[k].a <= j + 3)
@@ -781,20 +827,15 @@ static void apply_trigger(sent *st, size_t i, size_t len, size_t val)
 		pairwise(st, subj, ns, flags, "joint-action");
 }
 
-/* Mark the sentence's tokens that lie inside a mention, in ex->named
- * (index i - st->a): one pass over the mentions instead of one per token. */
-static void mark_named(ent_ws *ex, const sent *st)
+/* Does token i lie inside one of the sentence's mentions? Asked only of
+ * the few tokens a trigger may open with, so a pass over the mentions
+ * costs less than marking every token of every sentence. */
+static int named(const sent *st, size_t i)
 {
-	size_t len = st->end - st->a;
-
-	ENT_GROW(ex->named, ex->cap_named, len + 1);
-	memset(ex->named, 0, len);
-	for (size_t k = 0; k < st->n; k++) {
-		size_t a = st->m[k].a > st->a ? st->m[k].a : st->a;
-		size_t b = st->m[k].b < st->end ? st->m[k].b : st->end;
-		if (a < b)
-			memset(ex->named + (a - st->a), 1, b - a);
-	}
+	for (size_t k = 0; k < st->n; k++)
+		if (st->m[k].a <= i && i < st->m[k].b)
+			return 1;
+	return 0;
 }
 
 /* The year a paragraph opens with ("In May 2019, ..."), for the
@@ -806,7 +847,8 @@ static int paragraph_year(ent_ws *ex, ent_doc *d, size_t s)
 	if (p == s)
 		return 0;
 	sent first = { ex, d, p, d->sent_tok[p], d->sent_tok[p + 1],
-		       d->ments + d->sent_ment[p], d->sent_ment[p + 1] - d->sent_ment[p], 0, 0, NULL };
+		       d->ments + d->sent_ment[p], d->sent_ment[p + 1] - d->sent_ment[p], 0, NULL,
+		       0, 0 };
 	/* only a leading date: the year within the first few tokens */
 	if (first.end > first.a + 6)
 		first.end = first.a + 6;
@@ -816,25 +858,26 @@ static int paragraph_year(ent_ws *ex, ent_doc *d, size_t s)
 void ent_relate(ent_ws *ex, ent_doc *d, size_t s)
 {
 	sent st = { ex, d, s, d->sent_tok[s], d->sent_tok[s + 1],
-		    d->ments + d->sent_ment[s], d->sent_ment[s + 1] - d->sent_ment[s], 0, 0, NULL };
+		    d->ments + d->sent_ment[s], d->sent_ment[s + 1] - d->sent_ment[s], 0, NULL,
+		    0, 0 };
+	const ent_phrases *trig = &ex->lex->triggers;
 	size_t v, l;
 	int cut = 0;
 
 	if (st.n == 0)
 		return;
+	pthread_once(&word_lists_once, word_lists_init);
 	st.cap = ex->limits->max_list;
 	st.cut = &cut;
-	st.year = sentence_year(&st);
-	if (!st.year)
-		st.year = paragraph_year(ex, d, s);
 	pair_rules(&st);
 	member_rules(&st);
 	place_rules(&st);
-	mark_named(ex, &st);
+	/* ent_phrases_match() on every token outside a mention; its first
+	 * test, which nearly every token fails, comes before the mentions */
 	for (size_t i = st.a; i < st.end; i++) {
-		if (ex->named[i - st.a])
+		if (!ent_phrases_may_open(trig, d->text, &d->toks[i]) || named(&st, i))
 			continue;
-		l = ent_phrases_match(&ex->lex->triggers, d->text, d->toks, i, st.end, &v);
+		l = ent_phrases_walk(trig, d->text, d->toks, i, st.end, &v);
 		if (!l)
 			continue;
 		apply_trigger(&st, i, l, v);
@@ -881,6 +924,7 @@ void ent_relate_document(ent_ws *ex, ent_doc *d)
 		st.s = s;
 		st.cap = ex->limits->max_list;
 		st.cut = &cut;
+		st.year_known = 1; /* no year: a signature block gives none */
 		d->sentence_id = SIZE_MAX;
 		rel(&st, party, ENT_REL_SIGNED, d->title, 0, "signature-block");
 		signers[n++] = party;
