@@ -6,18 +6,14 @@
  */
 #include "scan.h"
 
-/* Remember the entity as the last one named with its head word, so that
- * "the summit" can refer back to "the 11th G20 Summit". */
-void ent_note_head(ent_ws *ex, ent_doc *d, const ent_mention *m)
+/* ent_note_head() for an event or organization: find its head word and
+ * remember it. Out of line, so that the other names, most of them, cost
+ * a call and a test (no frame for w). */
+static __attribute__((noinline)) void note_head(ent_ws *ex, ent_doc *d, const ent_mention *m)
 {
 	size_t v, h = m->b - 1;
-	ent_type type = ent_reg_type(ex, m->ent);
 	char w[48];
 
-	/* only events and organizations are remembered: the type rules out
-	 * most names before their words are read */
-	if (type != ENT_TYPE_EVENT && type != ENT_TYPE_ORGANIZATION)
-		return;
 	/* the head closes the first segment: "Strategic Dialogue on ..." */
 	for (size_t k = m->a + 1; k < m->b; k++)
 		if (is_lower(d, k) && match(&ex->lex->segments, d, k, m->b, &v) == 1) {
@@ -36,6 +32,18 @@ void ent_note_head(ent_ws *ex, ent_doc *d, const ent_mention *m)
 	if (t->len > 3 && w[t->len - 1] == 's')
 		w[t->len - 1] = '\0';
 	ent_map_put(&d->last_head, w, m->ent);
+}
+
+/* Remember the entity as the last one named with its head word, so that
+ * "the summit" can refer back to "the 11th G20 Summit". Only events and
+ * organizations are remembered: the type rules out most names before
+ * their words are read. */
+void ent_note_head(ent_ws *ex, ent_doc *d, const ent_mention *m)
+{
+	ent_type type = ent_reg_type(ex, m->ent);
+
+	if (type == ENT_TYPE_EVENT || type == ENT_TYPE_ORGANIZATION)
+		note_head(ex, d, m);
 }
 
 /* Is token i spelled s, of n bytes (n a constant: the compare is a few
@@ -84,21 +92,28 @@ size_t ent_reference_at(ent_ws *ex, ent_doc *d, size_t i, size_t end)
 	return reference_after_the(ex, d, i, end);
 }
 
-/* "this MoU", "the present Agreement": the document itself, when its title
- * named an agreement. */
-size_t ent_self_reference(ent_ws *ex, ent_doc *d, size_t i, size_t end)
+/* ent_self_reference() past its first tests: the document is an
+ * agreement and token i follows "this", "This" or "present". */
+static __attribute__((noinline)) size_t self_after_this(ent_ws *ex, ent_doc *d, size_t i)
 {
 	size_t v;
 
-	if (d->title == SIZE_MAX || i == 0 || i >= end ||
-	    (!TOK_IS(d, i - 1, "this") && !TOK_IS(d, i - 1, "This") &&
-	     !TOK_IS(d, i - 1, "present")))
-		return SIZE_MAX;
 	if (!TOK_IS(d, i, "MoU") && !TOK_IS(d, i, "MOU") &&
 	    !(is_cap(d, i) && match(&ex->lex->heads, d, i, i + 1, &v) == 1 &&
 	      v == ENT_TYPE_AGREEMENT))
 		return SIZE_MAX;
 	return ent_reg_find(ex, d->title);
+}
+
+/* "this MoU", "the present Agreement": the document itself, when its title
+ * named an agreement. */
+size_t ent_self_reference(ent_ws *ex, ent_doc *d, size_t i, size_t end)
+{
+	if (d->title == SIZE_MAX || i == 0 || i >= end ||
+	    (!TOK_IS(d, i - 1, "this") && !TOK_IS(d, i - 1, "This") &&
+	     !TOK_IS(d, i - 1, "present")))
+		return SIZE_MAX;
+	return self_after_this(ex, d, i);
 }
 
 /* Is token i a noun "the two sides" may end in: "Parties", "parties",

@@ -72,17 +72,26 @@ static inline int tok_eq(const ent_doc *d, size_t i, const char *w)
 	return lower_byte(d->text[t->start]) == w[0] && t->len && tok_rest(d, t, w);
 }
 
-/* A list of lower-case words the rules look for, with the bytes they
- * begin with: bit (c & 63) for each word's first byte c, set once by
- * word_lists_init(). A token whose lower-cased first byte has no bit is
- * none of the words, which rules out most tokens without a pass over the
- * list. (Bytes 64 apart share a bit: such a token is merely looked at.) */
+/* A list of lower-case words the rules look for, with a sieve of their
+ * first bytes and lengths: one bit per (first byte, length) pair, set
+ * once by word_lists_init(). A token whose lower-cased first byte and
+ * length have no bit is none of the words, which rules out most tokens
+ * (among them "the", "and", ",") without a pass over the list. The pair
+ * is folded to 8 bits (sieve_bit()), so some other tokens share a word's
+ * bit: those are merely compared. */
 typedef struct word_list {
 	const char *const *w; /* NULL-terminated */
-	uint64_t initials;
+	uint64_t sieve[4];
 } word_list;
 
-#define WORDS(...) { (const char *const[]){ __VA_ARGS__, NULL }, 0 }
+/* The sieve bit of a word or token: 5 low bits of its (lower-cased) first
+ * byte, which tell letters apart, and 3 of its length. */
+static inline unsigned sieve_bit(unsigned char c0, size_t len)
+{
+	return (unsigned)(c0 & 31) << 3 | (unsigned)(len & 7);
+}
+
+#define WORDS(...) { (const char *const[]){ __VA_ARGS__, NULL }, { 0 } }
 
 static word_list glue = WORDS(",", "and", "the", "as", "well", "&", "its", "their", "(", ")");
 static word_list pronouns = WORDS("we", "they", "he", "she", "it", "i");
@@ -99,12 +108,15 @@ static pthread_once_t word_lists_once = PTHREAD_ONCE_INIT;
 static void word_lists_init(void)
 {
 	for (size_t l = 0; l < sizeof(word_lists) / sizeof(word_lists[0]); l++)
-		for (const char *const *w = word_lists[l]->w; *w; w++)
-			word_lists[l]->initials |= 1ull << ((unsigned char)(*w)[0] & 63);
+		for (const char *const *w = word_lists[l]->w; *w; w++) {
+			unsigned b = sieve_bit((unsigned char)(*w)[0], strlen(*w));
+			word_lists[l]->sieve[b / 64] |= 1ull << (b % 64);
+		}
 }
 
-/* tok_in() past its first test: compare the words with the token. */
-static int tok_in_rest(const ent_doc *d, const ent_token *t, const word_list *l, char c0)
+/* tok_in() past its first test: compare the words with the token. Out of
+ * line, so that callers, which mostly stop at the test, stay small. */
+static __attribute__((noinline)) int tok_in_rest(const ent_doc *d, const ent_token *t, const word_list *l, char c0)
 {
 	for (const char *const *w = l->w; *w; w++)
 		if ((*w)[0] == c0 && tok_rest(d, t, *w))
@@ -113,13 +125,15 @@ static int tok_in_rest(const ent_doc *d, const ent_token *t, const word_list *l,
 }
 
 /* Is token i one of the words of l? The token's first byte is lower-cased
- * once for the whole list, and tested against its initials inline. */
+ * once for the whole list, and tested with its length against the sieve
+ * inline. */
 static inline int tok_in(const ent_doc *d, size_t i, const word_list *l)
 {
 	const ent_token *t = &d->toks[i];
 	char c0 = lower_byte(d->text[t->start]);
+	unsigned b = sieve_bit((unsigned char)c0, t->len);
 
-	if (!(l->initials >> ((unsigned char)c0 & 63) & 1) || !t->len)
+	if (!(l->sieve[b / 64] >> (b % 64) & 1) || !t->len)
 		return 0;
 	return tok_in_rest(d, t, l, c0);
 }
