@@ -863,15 +863,16 @@ static const unsigned char json_class[256] = {
 };
 
 /* The length of the run of class-0 bytes at the start of p[0..n). Most
- * text is plain ASCII, so the loop tests four bytes per step (one branch
- * for the four) before it finishes one at a time. */
+ * text is plain ASCII, so the loop tests eight bytes per step (one branch
+ * for the eight) before it finishes one at a time. */
 static size_t json_plain_run(const unsigned char *p, size_t n)
 {
 	size_t i = 0;
 
-	while (i + 4 <= n && (json_class[p[i]] | json_class[p[i + 1]] | json_class[p[i + 2]] |
-			      json_class[p[i + 3]]) == 0)
-		i += 4;
+	while (i + 8 <= n && (json_class[p[i]] | json_class[p[i + 1]] | json_class[p[i + 2]] |
+			      json_class[p[i + 3]] | json_class[p[i + 4]] | json_class[p[i + 5]] |
+			      json_class[p[i + 6]] | json_class[p[i + 7]]) == 0)
+		i += 8;
 	while (i < n && json_class[p[i]] == 0)
 		i++;
 	return i;
@@ -901,12 +902,24 @@ static void json_escape_ascii(ent_buf *b, unsigned char c)
 void ent_json_string(ent_buf *b, const char *s)
 {
 	const unsigned char *p = (const unsigned char *)s;
-	size_t n = strlen(s), i = 0, start = 0;
+	size_t n = strlen(s), i, start = 0;
 
 	/* room for the string unescaped and its quotes: escapes are rare, so
 	 * this is usually the only capacity check that can grow the buffer */
 	if (b->len + n + 3 > b->cap)
 		ent_buf_reserve(b, n + 2);
+	i = json_plain_run(p, n);
+	if (i == n) {
+		/* nothing to escape, as in most strings: the quotes and the
+		 * string written straight into that room */
+		char *w = b->data + b->len;
+		w[0] = '"';
+		memcpy(w + 1, s, n);
+		w[n + 1] = '"';
+		w[n + 2] = '\0';
+		b->len += n + 2;
+		return;
+	}
 	ent_buf_addc(b, '"');
 	for (;;) {
 		/* p[start..i) goes out as it is: plain ASCII and valid UTF-8

@@ -34,9 +34,13 @@ typedef struct id_map {
 	const char *text;
 	const size_t *at;
 	ent_rendered *ahead;
+	ent_stream *stream; /* when given, entity i has stream id sid[i] */
+	const size_t *sid;
 } id_map;
 
-static const id_map corpus_ids = { NULL, NULL, NULL };
+static const id_map corpus_ids = { NULL, NULL, NULL, NULL, NULL };
+
+static void entity_names(ent_buf *b, const ent_entity *e, size_t id, const id_map *ids);
 
 /* Append a string literal: its length is known at compile time, so the
  * copy inlines and no strlen() runs (records are mostly literals). */
@@ -173,9 +177,7 @@ static void jsonl_entity(ent_buf *b, const ent_entity *e, size_t id, const json_
 	ADD_LIT(b, "\",\"type\":\"");
 	ent_buf_add(b, type.s, type.n);
 	ADD_LIT(b, "\",\"name\":");
-	ent_json_string(b, e->name);
-	ADD_LIT(b, ",\"key\":");
-	ent_json_string(b, e->key);
+	entity_names(b, e, id, ids);
 	ADD_LIT(b, ",\"aliases\":[");
 	for (size_t i = 0; i < e->n_aliases; i++) {
 		if (i)
@@ -417,11 +419,23 @@ ent_status ent_corpus_write(const ent_corpus *c, ent_extract_format fmt,
 
 /* ---- streaming, one document at a time ---- */
 
+/* An entity's name and key as a record writes them (NAME,"key":KEY), for
+ * the name it had (the key is the stream id's own). */
+typedef struct names_json {
+	char *name;
+	char *json;
+	size_t len;
+} names_json;
+
 struct ent_stream {
 	FILE *out;
 	ent_extract_format fmt;
 	ent_map ids;       /* entity key -> id */
 	size_t n_ids;
+	size_t *sid;       /* the current document's entities' ids */
+	size_t cap_sid;
+	names_json *names; /* by id, filled as records are written */
+	size_t cap_names;
 	size_t n_relations;
 	ent_buf id_text;   /* the current document's entity ids, written out */
 	size_t *id_at;     /* where each starts in id_text (see id_map) */
@@ -450,6 +464,12 @@ void ent_stream_free(ent_stream *s)
 	ent_buf_release(&s->b);
 	ent_buf_release(&s->id_text);
 	free(s->id_at);
+	free(s->sid);
+	for (size_t i = 0; i < s->cap_names; i++) {
+		free(s->names[i].name);
+		free(s->names[i].json);
+	}
+	free(s->names);
 	free(s);
 }
 
@@ -466,6 +486,7 @@ static ent_status stream_flush(ent_stream *s, ent_error *err)
 static void stream_ids(ent_stream *s, const ent_corpus *c, id_map *ids)
 {
 	ENT_GROW(s->id_at, s->cap_id_at, c->n_entities + 1);
+	ENT_GROW(s->sid, s->cap_sid, c->n_entities + 1);
 	ent_buf_clear(&s->id_text);
 	ent_buf_add(&s->id_text, "", 0); /* text is never NULL, even when empty */
 	for (size_t i = 0; i < c->n_entities; i++) {
@@ -474,6 +495,7 @@ static void stream_ids(ent_stream *s, const ent_corpus *c, id_map *ids)
 		size_t id = have ? *have : s->n_ids;
 		if (!have)
 			ent_map_put(&s->ids, key, s->n_ids++);
+		s->sid[i] = id;
 		s->id_at[i] = s->id_text.len;
 		ent_buf_addc(&s->id_text, 'e');
 		ent_buf_add_uint(&s->id_text, id + 1);
@@ -482,6 +504,45 @@ static void stream_ids(ent_stream *s, const ent_corpus *c, id_map *ids)
 	ids->text = s->id_text.data;
 	ids->at = s->id_at;
 	ids->ahead = NULL;
+	ids->stream = s;
+	ids->sid = s->sid;
+}
+
+/* An entity record's name and key: NAME,"key":KEY. A stream meets the
+ * same entities in document after document, so it keeps this text for
+ * each of its ids and copies it while the name is the one it was made
+ * for (the key is what the id stands for): one comparison instead of
+ * escaping two strings. Elsewhere both are escaped each time. */
+static void entity_names(ent_buf *b, const ent_entity *e, size_t id, const id_map *ids)
+{
+	ent_stream *s = ids->stream;
+	names_json *nj;
+
+	if (!s) {
+		ent_json_string(b, e->name);
+		ADD_LIT(b, ",\"key\":");
+		ent_json_string(b, e->key);
+		return;
+	}
+	if (ids->sid[id] >= s->cap_names) {
+		size_t old = s->cap_names;
+		ENT_GROW(s->names, s->cap_names, ids->sid[id] + 1);
+		memset(s->names + old, 0, (s->cap_names - old) * sizeof(*s->names));
+	}
+	nj = &s->names[ids->sid[id]];
+	if (!nj->name || strcmp(nj->name, e->name) != 0) {
+		ent_buf t;
+		ent_buf_init(&t);
+		ent_json_string(&t, e->name);
+		ADD_LIT(&t, ",\"key\":");
+		ent_json_string(&t, e->key);
+		free(nj->name);
+		free(nj->json);
+		nj->name = ent_xstrdup(e->name);
+		nj->len = t.len;
+		nj->json = ent_buf_detach(&t);
+	}
+	ent_buf_add(b, nj->json, nj->len);
 }
 
 static void render_document(ent_buf *b, const ent_document *d, ent_extract_format fmt)
@@ -575,7 +636,7 @@ static size_t rendered_size(const ent_document *d)
 ent_rendered *ent_stream_render(const ent_document *d, ent_extract_format fmt)
 {
 	ent_rendered *r = ent_xcalloc(1, sizeof(*r));
-	id_map ids = { NULL, NULL, r };
+	id_map ids = { NULL, NULL, r, NULL, NULL };
 
 	ent_buf_init(&r->text);
 	ent_buf_reserve(&r->text, rendered_size(d));

@@ -162,21 +162,15 @@ static int fold_space(unsigned char c)
 	return c == ' ' || c == '\n' || c == '\t';
 }
 
-/* The sentence's text with white space folded, pooled once per sentence.
- * One pass into a buffer of the sentence's size (folding only shortens):
- * a run of spaces, tabs and newlines becomes one space, none is kept at
- * either end. Most bytes are above ' ', so one comparison copies them. */
-static size_t pool_sentence(ent_ws *ex, ent_doc *d, size_t s)
+/* Fold p[0..n) into out (room for n bytes): a run of spaces, tabs and
+ * newlines becomes one space, none is kept at either end. Returns the
+ * folded length (folding only shortens). Most bytes are above ' ', so
+ * one comparison copies them. */
+static size_t fold_copy(char *out, const unsigned char *p, size_t n)
 {
-	const ent_sentence *se = &d->sents[s];
-	const unsigned char *p = (const unsigned char *)d->text + se->start;
-	const unsigned char *end = (const unsigned char *)d->text + se->end;
-	char *out, *o;
+	const unsigned char *end = p + n;
+	char *o = out;
 
-	if (d->sentence_id != SIZE_MAX)
-		return d->sentence_id;
-	ent_buf_reserve(&ex->pool, (size_t)(end - p) + 1);
-	out = o = ex->pool.data + ex->pool.len;
 	while (p < end) {
 		if (*p > ' ' || !fold_space(*p)) {
 			*o++ = (char)*p++;
@@ -187,10 +181,39 @@ static size_t pool_sentence(ent_ws *ex, ent_doc *d, size_t s)
 		if (o > out && p < end)
 			*o++ = ' ';
 	}
-	*o = '\0';
+	return (size_t)(o - out);
+}
+
+/* The sentence's text with white space folded, pooled once per sentence.
+ *
+ * Most sentences have nothing to fold: words apart by single spaces, on
+ * one line. So the sentence is first copied whole, NUL-terminated, and
+ * the copy checked with library scans that take many bytes a step: it
+ * is already folded exactly when it neither starts nor ends with white
+ * space, has no tab, newline or NUL (strcspn() stops at all three, so
+ * it reaching the end also means strstr() sees the whole copy) and no
+ * two spaces in a row. Folding would then copy every byte unchanged, so
+ * the copy is the result; otherwise it is folded again from the text. */
+static size_t pool_sentence(ent_ws *ex, ent_doc *d, size_t s)
+{
+	const ent_sentence *se = &d->sents[s];
+	const unsigned char *p = (const unsigned char *)d->text + se->start;
+	size_t n = se->end - se->start, len = n;
+	char *out;
+
+	if (d->sentence_id != SIZE_MAX)
+		return d->sentence_id;
+	ent_buf_reserve(&ex->pool, n + 1);
+	out = ex->pool.data + ex->pool.len;
+	memcpy(out, p, n);
+	out[n] = '\0';
+	if (n && (fold_space(p[0]) || fold_space(p[n - 1]) || strcspn(out, "\t\n") != n ||
+		  strstr(out, "  ")))
+		len = fold_copy(out, p, n);
+	out[len] = '\0';
 	ENT_GROW(ex->sentences, ex->cap_sentences, ex->n_sentences + 1);
 	ex->sentences[ex->n_sentences] = ex->pool.len;
-	ex->pool.len += (size_t)(o - out) + 1;
+	ex->pool.len += len + 1;
 	ex->pool.data[ex->pool.len] = '\0'; /* as an ent_buf always ends */
 	d->sentence_id = ex->n_sentences++;
 	return d->sentence_id;
