@@ -254,16 +254,36 @@ void ent_phrases_add(ent_phrases *p, const char *phrase, size_t value)
 		p->max_tokens = n;
 }
 
+/* Is t one punctuation mark beyond ASCII other than the apostrophe ’: an
+ * en dash ("Thailand–Latvia ..."), a curly double quote? The tokenizer
+ * makes any such character a token of its own, whatever is around it, so
+ * written out it tokenizes back into itself; its key (a dash or quote
+ * folded to ASCII) is what the document numbered it by, in the same
+ * vocabulary the text path interns it into. The apostrophe is left out:
+ * it may join the letters around it or make a possessive. */
+static int wide_mark(const char *text, const ent_token *t)
+{
+	const unsigned char *s = (const unsigned char *)text + t->start;
+	size_t l = s[0] < 0xC0 ? 0 : s[0] < 0xE0 ? 2 : s[0] < 0xF0 ? 3 : 4;
+	size_t dl;
+
+	if (!(t->flags & ENT_TK_PUNCT) || t->len != l)
+		return 0;
+	return ent_utf8_decode((const char *)s, &dl) != 0x2019;
+}
+
 /* Tokens whose text, written out alone, tokenizes back into themselves:
- * ASCII letters and digits, or one ASCII punctuation mark other than the
- * apostrophe (whose meaning depends on what follows). Their key is their
- * text. */
+ * ASCII letters and digits, one ASCII punctuation mark other than the
+ * apostrophe (whose meaning depends on what follows), or one wide mark
+ * (above). The key of the ASCII ones is their text. */
 static int plain_token(const char *text, const ent_token *t)
 {
 	const unsigned char *s = (const unsigned char *)text + t->start;
 
 	if (!(t->flags & ENT_TK_IDS))
 		return 0;
+	if (s[0] >= 0x80)
+		return wide_mark(text, t);
 	for (size_t k = 0; k < t->len; k++)
 		if (s[k] >= 0x80 || s[k] == '\'' || (t->len > 1 && !((s[k] | 32) >= 'a' && (s[k] | 32) <= 'z') &&
 								  !(s[k] >= '0' && s[k] <= '9')))
