@@ -656,6 +656,8 @@ static ent_status lex_row(void *ctx, char **f, size_t n, const char *origin,
 		ent_map *m = kind[0] == 'g' ? &lx->generic : &lx->stopinit;
 		char *norm = kind[0] == 'g' ? ent_name_norm(phrase) : ent_xstrdup(phrase);
 		ent_map_put(m, norm, 1);
+		if (kind[0] == 'g' && strlen(norm) > lx->generic_max)
+			lx->generic_max = strlen(norm);
 		free(norm);
 	} else {
 		static const struct {

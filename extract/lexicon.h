@@ -297,6 +297,7 @@ typedef struct ent_lexicon {
 	ent_phrases hedges;     /* case-folded */
 	ent_phrases negations;  /* case-folded */
 	ent_map generic;        /* normalized phrase -> 1 */
+	size_t generic_max;     /* ... the length of the longest */
 	ent_map stopinit;       /* sentence-initial words that start no name */
 } ent_lexicon;
 

@@ -460,9 +460,21 @@ static int is_generic(const ent_ws *ex, const ent_doc *d, size_t a, size_t b)
 {
 	char room[2][256];
 	char *span = room[0], *norm = room[1];
-	size_t need = 1, n = 0;
+	size_t need = 1, n = 0, alnum = 0;
 	int g;
 
+	/* The normal form keeps every ASCII letter and digit (lower-cased)
+	 * but the three of a leading "the ": a span with more of them than
+	 * that and the longest generic phrase is none, and most names are
+	 * longer. Counted until the bound is passed. */
+	for (size_t i = a; i < b && alnum <= ex->lex->generic_max + 3; i++) {
+		const unsigned char *p = (const unsigned char *)d->text + d->toks[i].start;
+		for (uint32_t k = 0; k < d->toks[i].len; k++)
+			alnum += ((p[k] | 32) >= 'a' && (p[k] | 32) <= 'z') ||
+				 (p[k] >= '0' && p[k] <= '9');
+	}
+	if (alnum > ex->lex->generic_max + 3)
+		return 0;
 	for (size_t i = a; i < b; i++)
 		need += d->toks[i].len + 1;
 	if (need > sizeof(room[0])) {
