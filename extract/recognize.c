@@ -576,6 +576,15 @@ static int only_parties(const ent_ws *ex, const ent_doc *d, size_t a, size_t b)
 	return i == b && n >= 2;
 }
 
+/* May a pattern open at token i? Every one opens with a capital, an
+ * opening quote or an ordinal (which a capital follows): most tokens are
+ * none of them, and pattern_at() is not asked. */
+static inline int may_open_pattern(const ent_doc *d, size_t i, size_t end)
+{
+	return is_cap(d, i) || (i + 1 < end && is_cap(d, i + 1)) ||
+	       (tok(d, i)->flags & (ENT_TK_OPEN | ENT_TK_QUOTE)) == (ENT_TK_OPEN | ENT_TK_QUOTE);
+}
+
 /* The pattern candidate at i, or 0. */
 static int pattern_at(const ent_ws *ex, const ent_doc *d, size_t i, size_t first,
 		      size_t end, int heading, cand *c)
@@ -970,7 +979,8 @@ void ent_recognize(ent_ws *ex, ent_doc *d, size_t s)
 			best.rec = ent_reg_gazetteer(ex, v);
 			best.type = ENT_TYPE_COUNTRY;
 		}
-		if (pattern_at(ex, d, i, first, end, heading, &p) && p.len > best.len) {
+		if (may_open_pattern(d, i, end) && pattern_at(ex, d, i, first, end, heading, &p) &&
+		    p.len > best.len) {
 			best = p;
 			best.source = 3;
 		}
