@@ -109,6 +109,7 @@ void ent_phrases_init_shared(ent_phrases *p, int fold, ent_vocab *v, unsigned id
 		   : ids == ENT_IDS_FOLD ? offsetof(ent_token, fid) : offsetof(ent_token, kid);
 	p->fold = fold;
 	p->value = ent_xcalloc(16, sizeof(*p->value));
+	p->slot = ent_xmalloc(16 * sizeof(*p->slot));
 	p->cap_nodes = 16;
 	p->n_nodes = 1; /* the root */
 }
@@ -124,7 +125,43 @@ void ent_phrases_release(ent_phrases *p)
 	free(p->edge);
 	free(p->child);
 	free(p->value);
+	free(p->slot);
 	free(p->opens);
+}
+
+void ent_phrases_clear(ent_phrases *p)
+{
+	/* each node but the root came in by one edge, which it knows: the
+	 * edges in use are emptied, not the whole table (a table kept for
+	 * the next document is as large as the largest one so far), and so
+	 * are the words of `opens` that the root's edges set */
+	for (size_t node = 1; node < p->n_nodes; node++) {
+		uint64_t k = p->edge[p->slot[node]];
+		if (k >> 33 == 0)
+			p->opens[(k >> 1 & 0xFFFFFFFFu) / 64] = 0;
+		p->edge[p->slot[node]] = 0;
+	}
+	p->n_edges = 0;
+	p->n_nodes = 1;
+	p->value[0] = 0;
+	p->max_tokens = 0;
+	if (p->vocab == &p->own)
+		ent_vocab_release(&p->own);
+}
+
+size_t ent_phrases_room(const ent_phrases *p)
+{
+	return p->cap_edges * (sizeof(*p->edge) + sizeof(*p->child)) +
+	       p->cap_nodes * (sizeof(*p->value) + sizeof(*p->slot)) +
+	       p->n_opens * sizeof(*p->opens);
+}
+
+/* Room for one more node. */
+static void nodes_grow(ent_phrases *p)
+{
+	p->cap_nodes *= 2;
+	p->value = ent_xrealloc(p->value, p->cap_nodes * sizeof(*p->value));
+	p->slot = ent_xrealloc(p->slot, p->cap_nodes * sizeof(*p->slot));
 }
 
 static void edges_rehash(ent_phrases *p)
@@ -141,6 +178,7 @@ static void edges_rehash(ent_phrases *p)
 			i = (i + 1) & mask;
 		edge[i] = p->edge[k];
 		child[i] = p->child[k];
+		p->slot[child[i]] = (uint32_t)i;
 	}
 	free(p->edge);
 	free(p->child);
@@ -162,8 +200,10 @@ static uint32_t phrases_step(ent_phrases *p, uint32_t node, uint32_t id, int spa
 	size_t mask = p->cap_edges - 1, i = (size_t)((k * 0x9E3779B97F4A7C15ULL) >> 32) & mask;
 	while (p->edge[i])
 		i = (i + 1) & mask;
-	ENT_GROW(p->value, p->cap_nodes, p->n_nodes + 1);
+	if (p->n_nodes == p->cap_nodes)
+		nodes_grow(p);
 	p->value[p->n_nodes] = 0;
+	p->slot[p->n_nodes] = (uint32_t)i;
 	if (node == 0) {
 		if (id / 64 >= p->n_opens) {
 			size_t n = id / 64 + 1 > p->n_opens * 2 ? id / 64 + 1 : p->n_opens * 2;
@@ -254,16 +294,36 @@ void ent_phrases_add(ent_phrases *p, const char *phrase, size_t value)
 		p->max_tokens = n;
 }
 
+/* Is t one punctuation mark beyond ASCII other than the apostrophe ’: an
+ * en dash ("Thailand–Latvia ..."), a curly double quote? The tokenizer
+ * makes any such character a token of its own, whatever is around it, so
+ * written out it tokenizes back into itself; its key (a dash or quote
+ * folded to ASCII) is what the document numbered it by, in the same
+ * vocabulary the text path interns it into. The apostrophe is left out:
+ * it may join the letters around it or make a possessive. */
+static int wide_mark(const char *text, const ent_token *t)
+{
+	const unsigned char *s = (const unsigned char *)text + t->start;
+	size_t l = s[0] < 0xC0 ? 0 : s[0] < 0xE0 ? 2 : s[0] < 0xF0 ? 3 : 4;
+	size_t dl;
+
+	if (!(t->flags & ENT_TK_PUNCT) || t->len != l)
+		return 0;
+	return ent_utf8_decode((const char *)s, &dl) != 0x2019;
+}
+
 /* Tokens whose text, written out alone, tokenizes back into themselves:
- * ASCII letters and digits, or one ASCII punctuation mark other than the
- * apostrophe (whose meaning depends on what follows). Their key is their
- * text. */
+ * ASCII letters and digits, one ASCII punctuation mark other than the
+ * apostrophe (whose meaning depends on what follows), or one wide mark
+ * (above). The key of the ASCII ones is their text. */
 static int plain_token(const char *text, const ent_token *t)
 {
 	const unsigned char *s = (const unsigned char *)text + t->start;
 
 	if (!(t->flags & ENT_TK_IDS))
 		return 0;
+	if (s[0] >= 0x80)
+		return wide_mark(text, t);
 	for (size_t k = 0; k < t->len; k++)
 		if (s[k] >= 0x80 || s[k] == '\'' || (t->len > 1 && !((s[k] | 32) >= 'a' && (s[k] | 32) <= 'z') &&
 								  !(s[k] >= '0' && s[k] <= '9')))
@@ -596,6 +656,8 @@ static ent_status lex_row(void *ctx, char **f, size_t n, const char *origin,
 		ent_map *m = kind[0] == 'g' ? &lx->generic : &lx->stopinit;
 		char *norm = kind[0] == 'g' ? ent_name_norm(phrase) : ent_xstrdup(phrase);
 		ent_map_put(m, norm, 1);
+		if (kind[0] == 'g' && strlen(norm) > lx->generic_max)
+			lx->generic_max = strlen(norm);
 		free(norm);
 	} else {
 		static const struct {

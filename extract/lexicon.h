@@ -150,6 +150,7 @@ typedef struct ent_phrases {
 	uint32_t *child;  /* the node each edge leads to */
 	size_t cap_edges, n_edges; /* cap_edges: a power of two */
 	size_t *value;    /* per node: value + 1, or 0 for a prefix only */
+	uint32_t *slot;   /* per node but the root: where its edge is in edge[] */
 	size_t n_nodes, cap_nodes; /* node 0 is the root */
 	/* One bit per word id: does a phrase open with it? Most tokens open
 	 * none, and this small array says so without probing the edges. */
@@ -163,6 +164,12 @@ void ent_phrases_init(ent_phrases *p, int fold);
  * their id kind `ids` (ENT_IDS_DOC: v is the document's). */
 void ent_phrases_init_shared(ent_phrases *p, int fold, ent_vocab *v, unsigned ids);
 void ent_phrases_release(ent_phrases *p);
+/* Empty p, keeping its room for the next use: a table learned anew for
+ * every document (the per-thread scratch keeps one) grows to the same
+ * size each time. Its own vocabulary, if any, is emptied too. */
+void ent_phrases_clear(ent_phrases *p);
+/* The bytes of room p holds (what clearing keeps). */
+size_t ent_phrases_room(const ent_phrases *p);
 /* Add a phrase (given as text). A later value for the same phrase wins. */
 void ent_phrases_add(ent_phrases *p, const char *phrase, size_t value);
 /* Add tokens [a, b) of a numbered text as a phrase, without writing it out
@@ -290,6 +297,7 @@ typedef struct ent_lexicon {
 	ent_phrases hedges;     /* case-folded */
 	ent_phrases negations;  /* case-folded */
 	ent_map generic;        /* normalized phrase -> 1 */
+	size_t generic_max;     /* ... the length of the longest */
 	ent_map stopinit;       /* sentence-initial words that start no name */
 } ent_lexicon;
 

@@ -460,9 +460,21 @@ static int is_generic(const ent_ws *ex, const ent_doc *d, size_t a, size_t b)
 {
 	char room[2][256];
 	char *span = room[0], *norm = room[1];
-	size_t need = 1, n = 0;
+	size_t need = 1, n = 0, alnum = 0;
 	int g;
 
+	/* The normal form keeps every ASCII letter and digit (lower-cased)
+	 * but the three of a leading "the ": a span with more of them than
+	 * that and the longest generic phrase is none, and most names are
+	 * longer. Counted until the bound is passed. */
+	for (size_t i = a; i < b && alnum <= ex->lex->generic_max + 3; i++) {
+		const unsigned char *p = (const unsigned char *)d->text + d->toks[i].start;
+		for (uint32_t k = 0; k < d->toks[i].len; k++)
+			alnum += ((p[k] | 32) >= 'a' && (p[k] | 32) <= 'z') ||
+				 (p[k] >= '0' && p[k] <= '9');
+	}
+	if (alnum > ex->lex->generic_max + 3)
+		return 0;
 	for (size_t i = a; i < b; i++)
 		need += d->toks[i].len + 1;
 	if (need > sizeof(room[0])) {
@@ -564,6 +576,15 @@ static int only_parties(const ent_ws *ex, const ent_doc *d, size_t a, size_t b)
 	return i == b && n >= 2;
 }
 
+/* May a pattern open at token i? Every one opens with a capital, an
+ * opening quote or an ordinal (which a capital follows): most tokens are
+ * none of them, and pattern_at() is not asked. */
+static inline int may_open_pattern(const ent_doc *d, size_t i, size_t end)
+{
+	return is_cap(d, i) || (i + 1 < end && is_cap(d, i + 1)) ||
+	       (tok(d, i)->flags & (ENT_TK_OPEN | ENT_TK_QUOTE)) == (ENT_TK_OPEN | ENT_TK_QUOTE);
+}
+
 /* The pattern candidate at i, or 0. */
 static int pattern_at(const ent_ws *ex, const ent_doc *d, size_t i, size_t first,
 		      size_t end, int heading, cand *c)
@@ -645,6 +666,54 @@ static int pattern_at(const ent_ws *ex, const ent_doc *d, size_t i, size_t first
 	return 1;
 }
 
+/* Is the text of tokens [a, b), as ent_doc_span() spells it (a space
+ * where the text had one), already one of record r's surface forms? Then
+ * ent_reg_surface() of it would find it in that list and return having
+ * done nothing, and the span need not be written out: most mentions
+ * repeat a form the document used before. Compared in place, token by
+ * token; a form of another length is passed over at once (and one that
+ * matches has no NUL inside, so it is also equal as the C string
+ * ent_doc_span() would have made). */
+static int span_is_surface(ent_ws *ex, const ent_doc *d, size_t r, size_t a, size_t b)
+{
+	const ent_rec *rec = &ex->recs[ent_reg_find(ex, r)];
+	size_t len = 0;
+
+	if (!rec->n_surfaces)
+		return 0; /* a record met for the first time */
+	for (size_t i = a; i < b; i++)
+		len += (i > a && (d->toks[i].flags & ENT_TK_SPACE)) + d->toks[i].len;
+	for (size_t k = 0; k < rec->n_surfaces; k++) {
+		const char *s = rec->surfaces[k];
+		size_t i;
+		if (strlen(s) != len)
+			continue;
+		for (i = a; i < b; i++) {
+			const ent_token *t = &d->toks[i];
+			if (i > a && (t->flags & ENT_TK_SPACE) && *s++ != ' ')
+				break;
+			if (memcmp(s, d->text + t->start, t->len))
+				break;
+			s += t->len;
+		}
+		if (i == b)
+			return 1;
+	}
+	return 0;
+}
+
+/* ent_reg_surface() of the text of tokens [a, b), written into *buf only
+ * when it is a form new to the record. */
+static void note_surface(ent_ws *ex, const ent_doc *d, size_t r, size_t a, size_t b,
+			 ent_buf *buf)
+{
+	if (span_is_surface(ex, d, r, a, b))
+		return;
+	ent_buf_clear(buf);
+	ent_doc_span(d, a, b, buf);
+	ent_reg_surface(ex, r, buf->data);
+}
+
 static void count(ent_ws *ex, ent_doc *d, size_t r)
 {
 	r = ent_reg_find(ex, r);
@@ -718,8 +787,7 @@ static size_t count_nested(ent_ws *ex, ent_doc *d, size_t a, size_t b)
 				size_t r = ent_reg_gazetteer(ex, v);
 				ent_buf sf;
 				ent_buf_init(&sf);
-				ent_doc_span(d, i, i + l, &sf);
-				ent_reg_surface(ex, r, sf.data);
+				note_surface(ex, d, r, i, i + l, &sf);
 				ent_buf_release(&sf);
 				count(ex, d, r);
 				if (!city && t == ENT_TYPE_PLACE && !ex->gaz->entries[v].region &&
@@ -911,7 +979,8 @@ void ent_recognize(ent_ws *ex, ent_doc *d, size_t s)
 			best.rec = ent_reg_gazetteer(ex, v);
 			best.type = ENT_TYPE_COUNTRY;
 		}
-		if (pattern_at(ex, d, i, first, end, heading, &p) && p.len > best.len) {
+		if (may_open_pattern(d, i, end) && pattern_at(ex, d, i, first, end, heading, &p) &&
+		    p.len > best.len) {
 			best = p;
 			best.source = 3;
 		}
@@ -945,11 +1014,8 @@ void ent_recognize(ent_ws *ex, ent_doc *d, size_t s)
 		}
 		if (best.source == 3)
 			best.rec = register_pattern(ex, d, &best, i);
-		else {
-			ent_buf_clear(&surf);
-			ent_doc_span(d, best.na, best.nb, &surf);
-			ent_reg_surface(ex, best.rec, surf.data);
-		}
+		else
+			note_surface(ex, d, best.rec, best.na, best.nb, &surf);
 		ent_mention m = { best.na, best.nb, ent_reg_find(ex, best.rec),
 				  ent_reg_type(ex, ent_reg_find(ex, best.rec)), ENT_MK_NAME,
 				  SIZE_MAX, { 0 }, 0, 0 };

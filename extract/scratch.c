@@ -9,9 +9,10 @@
  * Nothing of a document's content survives it: counts and lengths begin
  * at zero, the arrays that are read before they are written (the
  * gazetteer's record index, the set of relations, the mention counts, the
- * maps) are zeroed when the document ends, and what the document owns
- * (its registry, its learned names, its sentences) is freed. An array
- * that grew past SCRATCH_KEEP for one huge document is freed after it.
+ * maps, the table of learned names) are emptied when the document ends,
+ * and what the document owns (its registry, its sentences) is freed. An
+ * array that grew past SCRATCH_KEEP for one huge document is freed after
+ * it.
  * The extractor keeps a pool of scratches, one per thread at work.
  */
 #include <pthread.h>
@@ -56,7 +57,10 @@ static void ws_begin(ent_ws *ws, const ent_extractor *ex, ent_words *words)
 	ws->limits = &ex->limits;
 	ws->words = words;
 	ent_words_begin(words);
-	ent_phrases_init_shared(&ws->learned, 0, &words->v, ENT_IDS_DOC);
+	/* the learned names' table, emptied, numbering in the same words */
+	ws->learned = kept.learned;
+	if (!ws->learned.value)
+		ent_phrases_init_shared(&ws->learned, 0, &words->v, ENT_IDS_DOC);
 	ws->by_norm = kept.by_norm;
 	/* an index made for a gazetteer of another size (one loaded since)
 	 * would be too short */
@@ -89,6 +93,10 @@ static void ws_begin(ent_ws *ws, const ent_extractor *ex, ent_words *words)
 static void ws_trim(ent_ws *ws, size_t keep)
 {
 	map_trim(&ws->by_norm, keep);
+	if (ws->learned.value && ent_phrases_room(&ws->learned) > keep) {
+		ent_phrases_release(&ws->learned);
+		memset(&ws->learned, 0, sizeof(ws->learned));
+	}
 	TRIM(ws->gaz_rec, ws->n_gaz_rec, keep);
 	TRIM(ws->rels, ws->cap_rels, keep);
 	TRIM(ws->rel_seen, ws->rel_seen_cap, keep);
@@ -115,7 +123,7 @@ static void ws_end(ent_ws *ws)
 				ws->gaz_rec[ws->recs[r].gaz] = 0;
 	}
 	ent_reg_release(ws);
-	ent_phrases_release(&ws->learned);
+	ent_phrases_clear(&ws->learned);
 	/* a slot whose rel1 is 0 is empty (see struct ent_relkey): clearing
 	 * rel1 alone empties the set with an eighth of the stores */
 	if (ws->rel_seen_len)

@@ -143,6 +143,68 @@ START_TEST(phrases_by_word_ids)
 }
 END_TEST
 
+/* A phrase added by its tokens' ids is the phrase added as text: wide
+ * marks (an en dash, curly quotes) included. A cleared table finds
+ * nothing, and takes new phrases as a new one would. */
+START_TEST(phrases_by_tokens_and_cleared)
+{
+	const char *t = "The Thailand\xE2\x80\x93Latvia Forestry Roadmap, the \xE2\x80\x9C"
+			"Clean Cyberspace\xE2\x80\x9D campaign, the People\xE2\x80\x99s Congress "
+			"and the China - ASEAN forum on Smart Cities.";
+	ent_vocab v;
+	ent_phrases by_tokens, by_text;
+	ent_words_pool *pool = ent_words_pool_new();
+	ent_words *w = ent_words_take(pool);
+	ent_token *toks;
+	size_t n, val, added = 0;
+	char buf[256];
+
+	ent_vocab_init(&v);
+	ent_phrases_init_shared(&by_tokens, 0, &w->v, ENT_IDS_DOC);
+	ent_phrases_init_shared(&by_text, 0, &w->v, ENT_IDS_DOC);
+	n = tokens(t, &toks);
+	ent_words_number(w, &v, t, toks, n);
+	for (int round = 0; round < 2; round++) {
+		/* every span of up to five tokens: more than the first room */
+		for (size_t a = 0; a < n; a++)
+			for (size_t b = a + 1; b <= n && b <= a + 5; b++) {
+				size_t len = 0;
+				for (size_t i = a; i < b; i++) {
+					if (i > a && (toks[i].flags & ENT_TK_SPACE))
+						buf[len++] = ' ';
+					memcpy(buf + len, t + toks[i].start, toks[i].len);
+					len += toks[i].len;
+				}
+				buf[len] = '\0';
+				ent_phrases_add(&by_text, buf, a * 100 + b);
+				if (!ent_phrases_add_tokens(&by_tokens, t, toks, a, b, a * 100 + b))
+					ent_phrases_add(&by_tokens, buf, a * 100 + b);
+				else
+					added++;
+			}
+		for (size_t i = 0; i < n; i++)
+			for (size_t end = i; end <= n; end++) {
+				size_t v1 = 0, v2 = 0;
+				size_t l1 = ent_phrases_match(&by_tokens, t, toks, i, end, &v1);
+				size_t l2 = ent_phrases_match(&by_text, t, toks, i, end, &v2);
+				ck_assert_msg(l1 == l2 && v1 == v2, "token %zu..%zu: %zu (%zu), %zu (%zu)",
+					      i, end, l1, v1, l2, v2);
+			}
+		ent_phrases_clear(&by_tokens);
+		ent_phrases_clear(&by_text);
+		for (size_t i = 0; i < n; i++)
+			ck_assert_uint_eq(ent_phrases_match(&by_tokens, t, toks, i, n, &val), 0);
+	}
+	ck_assert_uint_gt(added, 2 * 50); /* the dash and the double quotes by id */
+	free(toks);
+	ent_phrases_release(&by_tokens);
+	ent_phrases_release(&by_text);
+	ent_words_give(pool, w);
+	ent_words_pool_free(pool);
+	ent_vocab_release(&v);
+}
+END_TEST
+
 START_TEST(vocab_keys_of_every_length)
 {
 	/* keys of 1 to 40 bytes that differ in one byte (first, middle or
@@ -377,6 +439,7 @@ Suite *suite_gazetteer(void)
 	tcase_add_test(tc, phrases_longest_match);
 	tcase_add_test(tc, phrases_fold_and_quotes);
 	tcase_add_test(tc, phrases_by_word_ids);
+	tcase_add_test(tc, phrases_by_tokens_and_cleared);
 	tcase_add_test(tc, vocab_keys_of_every_length);
 	tcase_add_test(tc, gazetteer_rows_and_errors);
 	tcase_add_test(tc, lexicon_rejects_bad_rows);
