@@ -140,8 +140,6 @@ typedef struct ent_ws {
 	ent_buf pool;         /* the sentences relations cite, one after another */
 	size_t *sentences;    /* where each begins in the pool */
 	size_t n_sentences, cap_sentences;
-	unsigned char *named;  /* relate.c: per token of a sentence, inside a mention? */
-	size_t cap_named;
 	char *norm;           /* registry.c: room for a normal form */
 	size_t cap_norm;
 	uint64_t norm_filter[16]; /* registry.c: bit (hash >> 32) % 1024 of each

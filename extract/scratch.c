@@ -77,8 +77,6 @@ static void ws_begin(ent_ws *ws, const ent_extractor *ex, ent_words *words)
 	ws->pool = kept.pool;
 	ws->sentences = kept.sentences;
 	ws->cap_sentences = kept.cap_sentences;
-	ws->named = kept.named;
-	ws->cap_named = kept.cap_named;
 	ws->norm = kept.norm;
 	ws->cap_norm = kept.cap_norm;
 	ws->vis = kept.vis;
@@ -103,7 +101,6 @@ static void ws_trim(ent_ws *ws, size_t keep)
 	if (ws->pool.cap > keep)
 		ent_buf_release(&ws->pool);
 	TRIM(ws->sentences, ws->cap_sentences, keep);
-	TRIM(ws->named, ws->cap_named, keep);
 	TRIM(ws->norm, ws->cap_norm, keep);
 	TRIM(ws->vis, ws->cap_vis, keep);
 	TRIM(ws->rank, ws->cap_rank, keep);
