@@ -80,15 +80,8 @@ typedef struct ent_words {
  * (scratch.c) keeps one per thread at work. */
 ent_words *ent_words_new(void);
 void ent_words_free(ent_words *w);
-/* A pool of caches, for callers without an extractor (tests). */
-typedef struct ent_words_pool ent_words_pool;
-ent_words_pool *ent_words_pool_new(void);
-void ent_words_pool_free(ent_words_pool *p);
-/* A cache for one document (from the pool, or new); give it back after. */
-ent_words *ent_words_take(ent_words_pool *p);
-void ent_words_give(ent_words_pool *p, ent_words *w);
 /* A new document: clears what is the document's own (and empties a cache
- * grown too big). ent_words_take() calls it. */
+ * grown too big). The scratch calls it for each document. */
 void ent_words_begin(ent_words *w);
 /* Set the ids of toks[0, n) (ENT_TK_IDS); `tables` is the extractor's
  * vocabulary. */

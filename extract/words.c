@@ -12,7 +12,6 @@
  * the learned phrases live in the document's own table, and which words a
  * document used in lower case is stamped with the document.
  */
-#include <pthread.h>
 #include <string.h>
 
 #include "internal.h"
@@ -149,7 +148,7 @@ int ent_words_seen_lower(const ent_words *w, const char *s, size_t n)
 	return id && id < w->cap && w->lower[id] == w->stamp;
 }
 
-/* ---- caches of their own, and a pool of them ---- */
+/* ---- a cache of its own ---- */
 
 ent_words *ent_words_new(void)
 {
@@ -165,51 +164,4 @@ void ent_words_free(ent_words *w)
 		return;
 	words_release(w);
 	free(w);
-}
-
-struct ent_words_pool {
-	pthread_mutex_t lock;
-	ent_words **free;
-	size_t n, cap;
-};
-
-ent_words_pool *ent_words_pool_new(void)
-{
-	ent_words_pool *p = ent_xcalloc(1, sizeof(*p));
-
-	pthread_mutex_init(&p->lock, NULL);
-	return p;
-}
-
-void ent_words_pool_free(ent_words_pool *p)
-{
-	if (!p)
-		return;
-	for (size_t i = 0; i < p->n; i++)
-		ent_words_free(p->free[i]);
-	free(p->free);
-	pthread_mutex_destroy(&p->lock);
-	free(p);
-}
-
-ent_words *ent_words_take(ent_words_pool *p)
-{
-	ent_words *w = NULL;
-
-	pthread_mutex_lock(&p->lock);
-	if (p->n)
-		w = p->free[--p->n];
-	pthread_mutex_unlock(&p->lock);
-	if (!w)
-		w = ent_words_new();
-	ent_words_begin(w);
-	return w;
-}
-
-void ent_words_give(ent_words_pool *p, ent_words *w)
-{
-	pthread_mutex_lock(&p->lock);
-	ENT_GROW(p->free, p->cap, p->n + 1);
-	p->free[p->n++] = w;
-	pthread_mutex_unlock(&p->lock);
 }

@@ -91,11 +91,11 @@ START_TEST(phrases_by_word_ids)
 			"States of America.";
 	ent_vocab v;
 	ent_phrases exact, fold, doc;
-	ent_words_pool *pool = ent_words_pool_new();
-	ent_words *w = ent_words_take(pool);
+	ent_words *w = ent_words_new();
 	ent_token *toks;
 	size_t n, val;
 
+	ent_words_begin(w); /* a document starts */
 	ent_vocab_init(&v);
 	ent_phrases_init_shared(&exact, 0, &v, ENT_IDS_EXACT);
 	ent_phrases_init_shared(&fold, 1, &v, ENT_IDS_FOLD);
@@ -137,8 +137,7 @@ START_TEST(phrases_by_word_ids)
 	ent_phrases_release(&exact);
 	ent_phrases_release(&fold);
 	ent_phrases_release(&doc);
-	ent_words_give(pool, w);
-	ent_words_pool_free(pool);
+	ent_words_free(w);
 	ent_vocab_release(&v);
 }
 END_TEST
@@ -153,12 +152,12 @@ START_TEST(phrases_by_tokens_and_cleared)
 			"and the China - ASEAN forum on Smart Cities.";
 	ent_vocab v;
 	ent_phrases by_tokens, by_text;
-	ent_words_pool *pool = ent_words_pool_new();
-	ent_words *w = ent_words_take(pool);
+	ent_words *w = ent_words_new();
 	ent_token *toks;
 	size_t n, val, added = 0;
 	char buf[256];
 
+	ent_words_begin(w); /* a document starts */
 	ent_vocab_init(&v);
 	ent_phrases_init_shared(&by_tokens, 0, &w->v, ENT_IDS_DOC);
 	ent_phrases_init_shared(&by_text, 0, &w->v, ENT_IDS_DOC);
@@ -199,8 +198,7 @@ START_TEST(phrases_by_tokens_and_cleared)
 	free(toks);
 	ent_phrases_release(&by_tokens);
 	ent_phrases_release(&by_text);
-	ent_words_give(pool, w);
-	ent_words_pool_free(pool);
+	ent_words_free(w);
 	ent_vocab_release(&v);
 }
 END_TEST
