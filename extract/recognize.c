@@ -585,9 +585,11 @@ static inline int may_open_pattern(const ent_doc *d, size_t i, size_t end)
 	       (tok(d, i)->flags & (ENT_TK_OPEN | ENT_TK_QUOTE)) == (ENT_TK_OPEN | ENT_TK_QUOTE);
 }
 
-/* The pattern candidate at i, or 0. */
+/* The pattern candidate at i, or 0; also 0 when it could be no longer
+ * than `beat` tokens (a gazetteer or learned name found there), which the
+ * caller would keep instead. */
 static int pattern_at(const ent_ws *ex, const ent_doc *d, size_t i, size_t first,
-		      size_t end, int heading, cand *c)
+		      size_t end, int heading, size_t beat, cand *c)
 {
 	size_t len, b, v;
 	int type;
@@ -621,7 +623,7 @@ static int pattern_at(const ent_ws *ex, const ent_doc *d, size_t i, size_t first
 		 * platform" */
 		len = scan_span(ex, d, i, end);
 		c->len = len;
-		return len && appositive_type(ex, d, i, i + len, end, c);
+		return len > beat && appositive_type(ex, d, i, i + len, end, c);
 	}
 	if (i == first && i + 1 < end && is_lower(d, i + 1) && tok(d, i)->len > 4 &&
 	    !memcmp(d->text + tok(d, i)->start + tok(d, i)->len - 3, "ing", 3))
@@ -629,7 +631,11 @@ static int pattern_at(const ent_ws *ex, const ent_doc *d, size_t i, size_t first
 	if (heading && i == first && !is_ordinal(ex, d, i, end) && seen_lower(ex, d, i))
 		return 0;
 	len = scan_span(ex, d, i, end);
-	if (!len)
+	/* What follows only shortens the span (c->len <= len), so a span no
+	 * longer than `beat` loses to the known name whatever its type: more
+	 * than half the spans, as names recur (a learned name is the very
+	 * span again). Typing it would be wasted. */
+	if (len <= beat)
 		return 0;
 	b = i + len;
 	type = ent_span_type(ex, d, i, &b);
@@ -979,7 +985,7 @@ void ent_recognize(ent_ws *ex, ent_doc *d, size_t s)
 			best.rec = ent_reg_gazetteer(ex, v);
 			best.type = ENT_TYPE_COUNTRY;
 		}
-		if (may_open_pattern(d, i, end) && pattern_at(ex, d, i, first, end, heading, &p) &&
+		if (may_open_pattern(d, i, end) && pattern_at(ex, d, i, first, end, heading, best.len, &p) &&
 		    p.len > best.len) {
 			best = p;
 			best.source = 3;
