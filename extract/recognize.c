@@ -64,7 +64,10 @@ static size_t scan_span(const ent_ws *ex, const ent_doc *d, size_t i, size_t end
 		j = last = i + 1;
 	while (j < end && j - i < MAX_SPAN) {
 		const ent_token *t = tok(d, j);
-		if (j > i && (tok_eq(d, j, "The") || tok_eq(d, j, "A") || tok_eq(d, j, "An")))
+		/* both breaks below are at a word of at most three bytes: the
+		 * length rules out most words without reading their text */
+		if (j > i && t->len <= 3 &&
+		    (tok_eq(d, j, "The") || tok_eq(d, j, "A") || tok_eq(d, j, "An")))
 			break; /* a new phrase: "Panel 4 The Belt and Road ..." */
 		if (j > i && (t->flags & ENT_TK_NUM) && t->len <= 3 && j + 1 < end &&
 		    is_cap(d, j + 1) && (tok(d, j + 1)->flags & ENT_TK_SPACE))
@@ -76,7 +79,7 @@ static size_t scan_span(const ent_ws *ex, const ent_doc *d, size_t i, size_t end
 			j += 2;
 			last = j;
 			conn = 0;
-		} else if (j > i && (tok_eq(d, j, "&") || spaced_plus(d, j, end))) {
+		} else if (j > i && t->len == 1 && (tok_eq(d, j, "&") || spaced_plus(d, j, end))) {
 			j++;
 			conn++;
 		} else if (j > i && (t->flags & ENT_TK_POSS)) {
@@ -86,7 +89,7 @@ static size_t scan_span(const ent_ws *ex, const ent_doc *d, size_t i, size_t end
 		} else if (j > i && (t->flags & ENT_TK_QUOTE) && !(t->flags & ENT_TK_SPACE) &&
 			   j + 1 < end && is_cap(d, j + 1) && d->text[t->start - 1] == 's') {
 			j++; /* "Ministers’ Meeting" */
-		} else if (j > i && conn == 0 && tok_eq(d, j, "(") &&
+		} else if (j > i && conn == 0 && t->len == 1 && tok_eq(d, j, "(") &&
 			   (k = paren_acronym(d, j, end)) > 0 && j + k < end && is_cap(d, j + k)) {
 			j += k; /* "China + Central Asia (C+C5) Foreign Ministers’ Meeting" */
 		} else if (j > i && is_lower(d, j) && conn < 2 &&
