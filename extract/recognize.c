@@ -64,7 +64,10 @@ static size_t scan_span(const ent_ws *ex, const ent_doc *d, size_t i, size_t end
 		j = last = i + 1;
 	while (j < end && j - i < MAX_SPAN) {
 		const ent_token *t = tok(d, j);
-		if (j > i && (tok_eq(d, j, "The") || tok_eq(d, j, "A") || tok_eq(d, j, "An")))
+		/* both breaks below are at a word of at most three bytes: the
+		 * length rules out most words without reading their text */
+		if (j > i && t->len <= 3 &&
+		    (tok_eq(d, j, "The") || tok_eq(d, j, "A") || tok_eq(d, j, "An")))
 			break; /* a new phrase: "Panel 4 The Belt and Road ..." */
 		if (j > i && (t->flags & ENT_TK_NUM) && t->len <= 3 && j + 1 < end &&
 		    is_cap(d, j + 1) && (tok(d, j + 1)->flags & ENT_TK_SPACE))
@@ -76,7 +79,7 @@ static size_t scan_span(const ent_ws *ex, const ent_doc *d, size_t i, size_t end
 			j += 2;
 			last = j;
 			conn = 0;
-		} else if (j > i && (tok_eq(d, j, "&") || spaced_plus(d, j, end))) {
+		} else if (j > i && t->len == 1 && (tok_eq(d, j, "&") || spaced_plus(d, j, end))) {
 			j++;
 			conn++;
 		} else if (j > i && (t->flags & ENT_TK_POSS)) {
@@ -86,7 +89,7 @@ static size_t scan_span(const ent_ws *ex, const ent_doc *d, size_t i, size_t end
 		} else if (j > i && (t->flags & ENT_TK_QUOTE) && !(t->flags & ENT_TK_SPACE) &&
 			   j + 1 < end && is_cap(d, j + 1) && d->text[t->start - 1] == 's') {
 			j++; /* "Ministers’ Meeting" */
-		} else if (j > i && conn == 0 && tok_eq(d, j, "(") &&
+		} else if (j > i && conn == 0 && t->len == 1 && tok_eq(d, j, "(") &&
 			   (k = paren_acronym(d, j, end)) > 0 && j + k < end && is_cap(d, j + k)) {
 			j += k; /* "China + Central Asia (C+C5) Foreign Ministers’ Meeting" */
 		} else if (j > i && is_lower(d, j) && conn < 2 &&
@@ -585,9 +588,11 @@ static inline int may_open_pattern(const ent_doc *d, size_t i, size_t end)
 	       (tok(d, i)->flags & (ENT_TK_OPEN | ENT_TK_QUOTE)) == (ENT_TK_OPEN | ENT_TK_QUOTE);
 }
 
-/* The pattern candidate at i, or 0. */
+/* The pattern candidate at i, or 0; also 0 when it could be no longer
+ * than `beat` tokens (a gazetteer or learned name found there), which the
+ * caller would keep instead. */
 static int pattern_at(const ent_ws *ex, const ent_doc *d, size_t i, size_t first,
-		      size_t end, int heading, cand *c)
+		      size_t end, int heading, size_t beat, cand *c)
 {
 	size_t len, b, v;
 	int type;
@@ -621,7 +626,7 @@ static int pattern_at(const ent_ws *ex, const ent_doc *d, size_t i, size_t first
 		 * platform" */
 		len = scan_span(ex, d, i, end);
 		c->len = len;
-		return len && appositive_type(ex, d, i, i + len, end, c);
+		return len > beat && appositive_type(ex, d, i, i + len, end, c);
 	}
 	if (i == first && i + 1 < end && is_lower(d, i + 1) && tok(d, i)->len > 4 &&
 	    !memcmp(d->text + tok(d, i)->start + tok(d, i)->len - 3, "ing", 3))
@@ -629,7 +634,11 @@ static int pattern_at(const ent_ws *ex, const ent_doc *d, size_t i, size_t first
 	if (heading && i == first && !is_ordinal(ex, d, i, end) && seen_lower(ex, d, i))
 		return 0;
 	len = scan_span(ex, d, i, end);
-	if (!len)
+	/* What follows only shortens the span (c->len <= len), so a span no
+	 * longer than `beat` loses to the known name whatever its type: more
+	 * than half the spans, as names recur (a learned name is the very
+	 * span again). Typing it would be wasted. */
+	if (len <= beat)
 		return 0;
 	b = i + len;
 	type = ent_span_type(ex, d, i, &b);
@@ -979,7 +988,7 @@ void ent_recognize(ent_ws *ex, ent_doc *d, size_t s)
 			best.rec = ent_reg_gazetteer(ex, v);
 			best.type = ENT_TYPE_COUNTRY;
 		}
-		if (may_open_pattern(d, i, end) && pattern_at(ex, d, i, first, end, heading, &p) &&
+		if (may_open_pattern(d, i, end) && pattern_at(ex, d, i, first, end, heading, best.len, &p) &&
 		    p.len > best.len) {
 			best = p;
 			best.source = 3;
