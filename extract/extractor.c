@@ -531,22 +531,24 @@ static void run_document(ent_ws *ws, ent_doc *d, size_t text_len, doc_store *ds)
 	 * not reserve gigabytes it may never touch) */
 	size_t guess = text_len < TOKENS_GUESS_MAX ? text_len : TOKENS_GUESS_MAX;
 	ENT_GROW(d->toks, d->cap_toks, guess / 4 + 64);
+	/* each sentence's tokens are numbered (and its words counted) as
+	 * soon as they are made, while they and their bytes are still in
+	 * the cache: the same ids as numbering the whole array after */
 	for (size_t s = 0; s < d->n_sents; s++) {
-		size_t max = ws->limits->max_sentence_words;
-		d->sent_tok[s] = d->n_toks;
-		if (ent_tokenize(text, d->sents[s].start, d->sents[s].end, &d->toks, &d->n_toks,
-				 &d->cap_toks, max) == max &&
+		size_t max = ws->limits->max_sentence_words, first = d->n_toks;
+		size_t made = ent_tokenize(text, d->sents[s].start, d->sents[s].end, &d->toks,
+					   &d->n_toks, &d->cap_toks, max);
+		d->sent_tok[s] = first;
+		if (made == max &&
 		    d->toks[d->n_toks - 1].start + d->toks[d->n_toks - 1].len < d->sents[s].end &&
 		    !ds->pub.cut_sentences++)
 			ds->pub.cut_sentence_line = d->sents[s].line;
+		ds->pub.words += ent_words_number_in(ws->words, ws->vocab, text, text_len,
+						     d->toks + first, made);
 	}
 	d->sent_tok[d->n_sents] = d->n_toks;
 	for (size_t s = 0; s < d->n_sents; s++)
 		d->para[s] = s == 0 || (d->sents[s].flags & ENT_SENT_PARA) ? s : d->para[s - 1];
-	ent_words_number(ws->words, ws->vocab, text, d->toks, d->n_toks);
-	for (size_t i = 0; i < d->n_toks; i++)
-		if (d->toks[i].flags & ENT_TK_WORD)
-			ds->pub.words++;
 	ds->pub.sentences = d->n_sents;
 	for (size_t s = 0; s < d->n_sents; s++) {
 		d->sent_ment[s] = d->n_ments;

@@ -66,14 +66,20 @@ typedef struct ent_rawrel {
 /* Numbered words (words.c): the texts of tokens, and their keys where
  * those differ (curly quotes, dashes), with their ids in the extractor's
  * vocabulary. A cache, reused from one document to the next. */
+/* What the cache knows of one word, together: numbering a token reads
+ * one of these (one cache line) rather than an entry in each of four
+ * arrays. */
+typedef struct ent_word_ids {
+	uint32_t kid;      /* the id of its key (itself when equal); 0 until set */
+	uint32_t gid, fid; /* its key's ids in the extractor's vocabulary */
+	uint32_t lower;    /* the last document that had it in lower case */
+} ent_word_ids;
+
 typedef struct ent_words {
 	ent_vocab v;
-	uint32_t *kid;        /* word -> the id of its key (itself when equal) */
-	uint32_t *gid, *fid;  /* word -> its key's ids in the extractor's vocabulary */
-	uint32_t *lower;      /* word -> the last document that had it in lower case */
-	unsigned char *ready; /* word -> the three ids above are set */
+	ent_word_ids *word; /* by word id; a word's ids are set when kid is */
 	size_t cap;
-	uint32_t stamp;       /* the current document */
+	uint32_t stamp;     /* the current document */
 } ent_words;
 
 /* A word cache of its own (free with ent_words_free()); a scratch
@@ -84,9 +90,13 @@ void ent_words_free(ent_words *w);
  * grown too big). The scratch calls it for each document. */
 void ent_words_begin(ent_words *w);
 /* Set the ids of toks[0, n) (ENT_TK_IDS); `tables` is the extractor's
- * vocabulary. */
-void ent_words_number(ent_words *w, const ent_vocab *tables, const char *text,
-		      ent_token *toks, size_t n);
+ * vocabulary. Returns how many of the tokens are words (ENT_TK_WORD). */
+size_t ent_words_number(ent_words *w, const ent_vocab *tables, const char *text,
+			ent_token *toks, size_t n);
+/* The same where text[0, readable) may be read, past the tokens' own
+ * bytes (the whole text of a document, numbered a sentence at a time). */
+size_t ent_words_number_in(ent_words *w, const ent_vocab *tables, const char *text,
+			   size_t readable, ent_token *toks, size_t n);
 /* Did the current document write s[0, n) as a lower-case token? */
 int ent_words_seen_lower(const ent_words *w, const char *s, size_t n);
 

@@ -206,40 +206,58 @@ ent_status ent_text_sanitize(const char *doc, const char *data, size_t len,
 /* ---- sentence splitting ---- */
 
 #define ABBR(s) { s, sizeof(s) - 1 }
+/* In byte order (as strcmp() sorts; upper case before lower), so that
+ * is_abbreviation() finds a word by halving: a dot ends nearly every
+ * sentence, and most of the words before one are short enough to be
+ * looked up. */
 static const struct abbreviation {
 	const char *s;
 	size_t len;
 } abbreviations[] = {
-	ABBR("Mr"), ABBR("Mrs"), ABBR("Ms"), ABBR("Dr"), ABBR("Prof"), ABBR("St"), ABBR("No"),
-	ABBR("Nos"), ABBR("Art"), ABBR("Arts"), ABBR("Vol"), ABBR("Jan"), ABBR("Feb"),
-	ABBR("Mar"), ABBR("Apr"), ABBR("Jun"), ABBR("Jul"), ABBR("Aug"), ABBR("Sep"),
-	ABBR("Sept"), ABBR("Oct"), ABBR("Nov"), ABBR("Dec"), ABBR("Gen"), ABBR("Col"),
-	ABBR("Lt"), ABBR("Sen"), ABBR("Rep"), ABBR("Gov"), ABBR("Amb"), ABBR("Hon"),
-	ABBR("Rev"), ABBR("Fig"), ABBR("Para"), ABBR("para"), ABBR("e.g"), ABBR("i.e"),
-	ABBR("vs"), ABBR("cf"), ABBR("Inc"), ABBR("Ltd"), ABBR("Co"), ABBR("Corp"), ABBR("Jr"),
-	ABBR("Sr"), ABBR("approx"), ABBR("Dept"), ABBR("Mt"), ABBR("Ft"), ABBR("Op"), ABBR("pp"),
-	ABBR("U.S"), ABBR("U.K"), ABBR("U.N"), ABBR("E.U"), ABBR("H.E"), ABBR("S.E"), ABBR("a.m"),
-	ABBR("p.m"),
+	ABBR("Amb"), ABBR("Apr"), ABBR("Art"), ABBR("Arts"), ABBR("Aug"), ABBR("Co"),
+	ABBR("Col"), ABBR("Corp"), ABBR("Dec"), ABBR("Dept"), ABBR("Dr"), ABBR("E.U"),
+	ABBR("Feb"), ABBR("Fig"), ABBR("Ft"), ABBR("Gen"), ABBR("Gov"), ABBR("H.E"),
+	ABBR("Hon"), ABBR("Inc"), ABBR("Jan"), ABBR("Jr"), ABBR("Jul"), ABBR("Jun"), ABBR("Lt"),
+	ABBR("Ltd"), ABBR("Mar"), ABBR("Mr"), ABBR("Mrs"), ABBR("Ms"), ABBR("Mt"), ABBR("No"),
+	ABBR("Nos"), ABBR("Nov"), ABBR("Oct"), ABBR("Op"), ABBR("Para"), ABBR("Prof"),
+	ABBR("Rep"), ABBR("Rev"), ABBR("S.E"), ABBR("Sen"), ABBR("Sep"), ABBR("Sept"),
+	ABBR("Sr"), ABBR("St"), ABBR("U.K"), ABBR("U.N"), ABBR("U.S"), ABBR("Vol"), ABBR("a.m"),
+	ABBR("approx"), ABBR("cf"), ABBR("e.g"), ABBR("i.e"), ABBR("p.m"), ABBR("para"),
+	ABBR("pp"), ABBR("vs"),
 };
 #undef ABBR
 /* The longest of them: a longer word is none. */
 #define ABBR_MAX 6
 
+/* Compare the word w[0, n) with an abbreviation, in the table's order. */
+static int abbreviation_cmp(const char *w, size_t n, const struct abbreviation *a)
+{
+	int c = memcmp(w, a->s, n < a->len ? n : a->len);
+
+	return c ? c : (n > a->len) - (n < a->len);
+}
+
 static int is_abbreviation(const char *text, size_t start, size_t dot)
 {
-	size_t w = dot;
+	size_t w = dot, lo = 0, hi = sizeof(abbreviations) / sizeof(*abbreviations);
 
 	while (w > start && (text[w - 1] == '.' || (text[w - 1] & 0x80) ||
 			     ((text[w - 1] | 32) >= 'a' && (text[w - 1] | 32) <= 'z')))
 		w--;
 	if (dot - w == 1 && text[w] >= 'A' && text[w] <= 'Z')
 		return 1; /* an initial: "J. Smith" */
-	if (dot - w > ABBR_MAX)
-		return 0;
-	for (size_t i = 0; i < sizeof(abbreviations) / sizeof(*abbreviations); i++)
-		if (abbreviations[i].len == dot - w && abbreviations[i].s[0] == text[w] &&
-		    !memcmp(text + w, abbreviations[i].s, dot - w))
+	if (dot - w < 2 || dot - w > ABBR_MAX)
+		return 0; /* every abbreviation has 2 to ABBR_MAX bytes */
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int c = abbreviation_cmp(text + w, dot - w, &abbreviations[mid]);
+		if (c == 0)
 			return 1;
+		if (c < 0)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
 	return 0;
 }
 

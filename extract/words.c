@@ -30,14 +30,10 @@ static void words_init(ent_words *w)
 static void words_release(ent_words *w)
 {
 	ent_vocab_release(&w->v);
-	free(w->kid);
-	free(w->gid);
-	free(w->fid);
-	free(w->lower);
-	free(w->ready);
+	free(w->word);
 }
 
-/* Room for word ids up to `id`; new ids are not ready. */
+/* Room for word ids up to `id`; new ids are not set (kid 0). */
 static void words_grow(ent_words *w, size_t id)
 {
 	if (id < w->cap)
@@ -45,13 +41,8 @@ static void words_grow(ent_words *w, size_t id)
 	size_t cap = w->cap ? w->cap : 1024;
 	while (cap <= id)
 		cap *= 2;
-	w->kid = ent_xrealloc(w->kid, cap * sizeof(*w->kid));
-	w->gid = ent_xrealloc(w->gid, cap * sizeof(*w->gid));
-	w->fid = ent_xrealloc(w->fid, cap * sizeof(*w->fid));
-	w->lower = ent_xrealloc(w->lower, cap * sizeof(*w->lower));
-	w->ready = ent_xrealloc(w->ready, cap);
-	memset(w->lower + w->cap, 0, (cap - w->cap) * sizeof(*w->lower));
-	memset(w->ready + w->cap, 0, cap - w->cap);
+	w->word = ent_xrealloc(w->word, cap * sizeof(*w->word));
+	memset(w->word + w->cap, 0, (cap - w->cap) * sizeof(*w->word));
 	w->cap = cap;
 }
 
@@ -77,21 +68,21 @@ static void word_new(ent_words *w, const ent_vocab *tables, const char *text,
 			kid = ent_vocab_intern(&w->v, key, n);
 	}
 	words_grow(w, kid > id ? kid : id);
-	w->kid[id] = kid;
-	w->gid[id] = w->fid[id] = 0;
+	ent_word_ids *e = &w->word[id];
+	e->kid = kid;
+	e->gid = e->fid = 0;
 	if (n != (size_t)-1) {
-		w->gid[id] = ent_vocab_find(tables, key, n);
+		e->gid = ent_vocab_find(tables, key, n);
 		for (k = 0; k < n; k++)
 			if (key[k] >= 'A' && key[k] <= 'Z')
 				key[k] = (char)(key[k] + 32);
-		w->fid[id] = ent_vocab_find(tables, key, n);
+		e->fid = ent_vocab_find(tables, key, n);
 	}
-	w->ready[id] = 1;
 	if (kid != id) { /* the key, as a word of its own */
-		w->kid[kid] = kid;
-		w->gid[kid] = w->gid[id];
-		w->fid[kid] = w->fid[id];
-		w->ready[kid] = 1;
+		ent_word_ids *ke = &w->word[kid];
+		ke->kid = kid;
+		ke->gid = e->gid;
+		ke->fid = e->fid;
 	}
 }
 
@@ -102,21 +93,24 @@ void ent_words_begin(ent_words *w)
 		words_init(w);
 	}
 	if (++w->stamp == 0) { /* after 2^32 documents: start the stamps again */
-		memset(w->lower, 0, w->cap * sizeof(*w->lower));
+		for (size_t i = 0; i < w->cap; i++)
+			w->word[i].lower = 0;
 		w->stamp = 1;
 	}
 }
 
-void ent_words_number(ent_words *w, const ent_vocab *tables, const char *text,
-		      ent_token *toks, size_t n)
+size_t ent_words_number_in(ent_words *w, const ent_vocab *tables, const char *text,
+			   size_t readable, ent_token *toks, size_t n)
 {
-	/* the cache's arrays, held here: only word_new() moves them */
-	const uint32_t *kid = w->kid, *gid = w->gid, *fid = w->fid;
-	const unsigned char *ready = w->ready;
-	uint32_t *lower = w->lower, stamp = w->stamp;
-	size_t cap = w->cap;
-	/* text[0, readable) is text: the last token ends there */
-	size_t readable = n ? (size_t)toks[n - 1].start + toks[n - 1].len : 0;
+	ent_word_ids *word;
+	uint32_t stamp = w->stamp;
+	size_t words = 0;
+
+	/* room for every id the vocabulary has (phrase tables may have
+	 * added some), so that an id found needs no bound test */
+	words_grow(w, w->v.n);
+	/* the cache's array, held here: only words_grow() moves it */
+	word = w->word;
 
 	for (size_t i = 0; i < n; i++) {
 		ent_token *t = &toks[i];
@@ -125,27 +119,44 @@ void ent_words_number(ent_words *w, const ent_vocab *tables, const char *text,
 		uint32_t id = (size_t)t->start + 8 <= readable
 				      ? ent_vocab_find_wide(&w->v, text + t->start, t->len)
 				      : ent_vocab_find_short(&w->v, text + t->start, t->len);
-		if (!id) /* new, or long */
+		if (!id) { /* new, or long */
 			id = ent_vocab_intern(&w->v, text + t->start, t->len);
-		if (id >= cap || !ready[id]) {
-			word_new(w, tables, text, t, id);
-			kid = w->kid, gid = w->gid, fid = w->fid;
-			ready = w->ready, lower = w->lower, cap = w->cap;
+			words_grow(w, id);
+			word = w->word;
 		}
-		t->kid = kid[id];
-		t->gid = gid[id];
-		t->fid = fid[id];
-		t->flags |= ENT_TK_IDS;
-		if ((t->flags & ENT_TK_LOWER) && t->len < 64)
-			lower[id] = stamp;
+		/* not set yet: new, or interned by a phrase table numbering
+		 * its words here (a document's learned names) */
+		if (!word[id].kid) {
+			word_new(w, tables, text, t, id);
+			word = w->word;
+		}
+		ent_word_ids *e = &word[id];
+		uint32_t f = t->flags;
+		t->kid = e->kid;
+		t->gid = e->gid;
+		t->fid = e->fid;
+		t->flags = f | ENT_TK_IDS;
+		words += (f & ENT_TK_WORD) != 0;
+		if ((f & ENT_TK_LOWER) && t->len < 64)
+			e->lower = stamp;
 	}
+	return words;
+}
+
+size_t ent_words_number(ent_words *w, const ent_vocab *tables, const char *text,
+			ent_token *toks, size_t n)
+{
+	/* text[0, readable) is text: the last token ends there */
+	size_t readable = n ? (size_t)toks[n - 1].start + toks[n - 1].len : 0;
+
+	return ent_words_number_in(w, tables, text, readable, toks, n);
 }
 
 int ent_words_seen_lower(const ent_words *w, const char *s, size_t n)
 {
 	uint32_t id = ent_vocab_find(&w->v, s, n);
 
-	return id && id < w->cap && w->lower[id] == w->stamp;
+	return id && id < w->cap && w->word[id].lower == w->stamp;
 }
 
 /* ---- a cache of its own ---- */

@@ -306,6 +306,24 @@ START_TEST(split_abbreviations)
 	free(s);
 	ck_assert_uint_eq(split("Seen in the U.S. Then the U.K. Wait! Is it? Yes.", &s), 3);
 	free(s);
+	/* every one of them, as the sorted table is searched by halving */
+	static const char *const all[] = {
+		"Mr", "Mrs", "Ms", "Dr", "Prof", "St", "No", "Nos", "Art", "Arts", "Vol",
+		"Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov",
+		"Dec", "Gen", "Col", "Lt", "Sen", "Rep", "Gov", "Amb", "Hon", "Rev", "Fig",
+		"Para", "para", "e.g", "i.e", "vs", "cf", "Inc", "Ltd", "Co", "Corp", "Jr",
+		"Sr", "approx", "Dept", "Mt", "Ft", "Op", "pp", "U.S", "U.K", "U.N", "E.U",
+		"H.E", "S.E", "a.m", "p.m",
+	};
+	for (size_t i = 0; i < sizeof(all) / sizeof(all[0]); i++) {
+		char t[64];
+		snprintf(t, sizeof(t), "See %s. Ten of them.", all[i]);
+		ck_assert_msg(split(t, &s) == 1, "%s", t);
+		free(s);
+		snprintf(t, sizeof(t), "See %sx. Ten of them.", all[i]);
+		ck_assert_msg(split(t, &s) == 2, "%s", t);
+		free(s);
+	}
 }
 END_TEST
 
