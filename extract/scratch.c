@@ -62,14 +62,10 @@ static void ws_begin(ent_ws *ws, const ent_extractor *ex, ent_words *words)
 	if (!ws->learned.value)
 		ent_phrases_init_shared(&ws->learned, 0, &words->v, ENT_IDS_DOC);
 	ws->by_norm = kept.by_norm;
-	/* an index made for a gazetteer of another size (one loaded since)
-	 * would be too short */
-	if (kept.n_gaz_rec == ex->gaz.n + 1) {
-		ws->gaz_rec = kept.gaz_rec;
-		ws->n_gaz_rec = kept.n_gaz_rec;
-	} else {
-		free(kept.gaz_rec);
-	}
+	/* made for this gazetteer: loading another one starts the pool of
+	 * scratches over (ent_extractor_load_gazetteer) */
+	ws->gaz_rec = kept.gaz_rec;
+	ws->n_gaz_rec = kept.n_gaz_rec;
 	ws->rels = kept.rels;
 	ws->cap_rels = kept.cap_rels;
 	ws->rel_seen = kept.rel_seen;
